@@ -1,0 +1,76 @@
+package uk.csc.warehouse.contract;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import uk.csc.warehouse.support.ClasspathFolder;
+
+/** Every extract contract under {@code schemas/<source>/<table>.yml}, keyed by source and table. */
+public final class ContractCatalog {
+    private final Map<String, TableContract> byKey;
+
+    private ContractCatalog(Map<String, TableContract> byKey) {
+        this.byKey = byKey;
+    }
+
+    public static ContractCatalog fromClasspath() {
+        Map<String, TableContract> contracts = new LinkedHashMap<>();
+        for (String resource : ClasspathFolder.list("schemas", ".yml")) {
+            String[] parts = resource.split("/");
+            if (parts.length != 3 || parts[2].startsWith("_")) {
+                continue; // schemas/<source>/<table>.yml only; _files are shared notes
+            }
+            TableContract contract = parse(ClasspathFolder.read(resource), resource);
+            contracts.put(key(contract.source(), contract.table()), contract);
+        }
+        return new ContractCatalog(contracts);
+    }
+
+    public Optional<TableContract> find(String source, String table) {
+        return Optional.ofNullable(byKey.get(key(source, table)));
+    }
+
+    public TableContract table(String source, String table) {
+        return find(source, table).orElseThrow(
+                () -> new IllegalArgumentException("no contract for " + source + "/" + table));
+    }
+
+    public Collection<TableContract> all() {
+        return byKey.values();
+    }
+
+    public List<TableContract> forSource(String source) {
+        return byKey.values().stream().filter(c -> c.source().equals(source)).toList();
+    }
+
+    private static String key(String source, String table) {
+        return source + "/" + table.toLowerCase();
+    }
+
+    @SuppressWarnings("unchecked")
+    static TableContract parse(String yamlText, String origin) {
+        Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yamlText);
+        if (doc == null || doc.get("table") == null || doc.get("columns") == null) {
+            throw new IllegalStateException(origin + ": a contract needs 'table' and 'columns'");
+        }
+        List<ColumnContract> columns = new ArrayList<>();
+        for (Map<String, Object> c : (List<Map<String, Object>>) doc.get("columns")) {
+            columns.add(new ColumnContract(
+                    (String) c.get("name"),
+                    (String) c.getOrDefault("type", "varchar"),
+                    Boolean.TRUE.equals(c.get("required")),
+                    (String) c.get("references"),
+                    Boolean.TRUE.equals(c.get("pii")),
+                    (String) c.get("description")));
+        }
+        List<String> pk = (List<String>) doc.getOrDefault("primary_key", List.of());
+        return new TableContract((String) doc.get("source"), (String) doc.get("table"),
+                (String) doc.get("spec"), List.copyOf(pk), List.copyOf(columns));
+    }
+}

@@ -1,0 +1,22 @@
+package uk.csc.warehouse.contract;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What one extract table must look like: its columns (bound by name, never position) and key. */
+public record TableContract(String source, String table, String spec, List<String> primaryKey,
+                            List<ColumnContract> columns) {
+
+    public List<String> columnNames() {
+        return columns.stream().map(ColumnContract::name).toList();
+    }
+
+    public Optional<ColumnContract> column(String name) {
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** Name used for the table in the lake and in the {@code lake} catalog: {@code <source>__<table>}. */
+    public String lakeName() {
+        return source + "__" + table;
+    }
+}

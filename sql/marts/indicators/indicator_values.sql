@@ -1,0 +1,72 @@
+/*
+grain: one row per indicator, period type and period
+definition: |
+  Every indicator the warehouse computes, in one long shape that the data pack, the comparator files and
+  analysts all read. indicator_code matches the codes of DfE's published figures
+  (../shared/reference/published_figures.csv) wherever the same measure is published, so local and
+  published values join on it. Definitions, units and polarity come from reference.indicator_catalogue.
+  Monthly values are local measures (DfE publishes years); a financial-year value for the year holding
+  the as-at date is year-to-date (is_complete = false).
+columns:
+  indicator_code: Indicator code, shared with DfE's published figures where the measure is the same.
+  area: Self-evaluation area the indicator belongs to (front_door, child_protection...).
+  period_type: month or financial_year.
+  period_label: 2024-05 for a month, 2024-25 for a financial year.
+  period_start: First day of the period.
+  period_end: Last day of the period.
+  is_complete: False for a period still in progress at the as-at date.
+  value: The indicator's value (a count, a % to 1 dp, or a rate per 10,000 to 1 dp).
+  numerator: Count behind the value.
+  denominator: Denominator behind a % or rate; null for a plain count.
+  unit: count, percent or rate_per_10000.
+  polarity: higher_is_better, lower_is_better or neutral.
+tests:
+  unique: [indicator_code, period_type, period_label]
+  not_null: [indicator_code, period_type, period_label, unit, polarity]
+*/
+with front_door as (
+    select * from marts.front_door
+),
+
+values_long as (
+    select 'referrals_count' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
+        cast(referrals as double) as value, referrals as numerator, cast(null as bigint) as denominator
+    from front_door
+    union all
+    select 'referrals_rate_per_10k', period_type, period_label, period_start, period_end, is_complete,
+        referral_rate_per_10k, referrals, population_0_17
+    from front_door
+    union all
+    select 'rereferrals_within_12m_pct', period_type, period_label, period_start, period_end, is_complete,
+        re_referral_pct, re_referrals_12m, referrals
+    from front_door
+    union all
+    select 'referrals_nfa_pct', period_type, period_label, period_start, period_end, is_complete,
+        referrals_nfa_pct, referrals_nfa, referrals
+    from front_door
+    union all
+    select 'assessments_completed_count', period_type, period_label, period_start, period_end, is_complete,
+        assessments_completed, assessments_completed, null
+    from front_door
+    union all
+    select 'assessments_within_45wd_pct', period_type, period_label, period_start, period_end, is_complete,
+        assessments_within_45wd_pct, assessments_within_45wd, assessments_timed
+    from front_door
+)
+
+select
+    values_long.indicator_code,
+    catalogue.area,
+    values_long.period_type,
+    values_long.period_label,
+    values_long.period_start,
+    values_long.period_end,
+    values_long.is_complete,
+    values_long.value,
+    values_long.numerator,
+    values_long.denominator,
+    catalogue.unit,
+    catalogue.polarity
+from values_long
+left join reference.indicator_catalogue as catalogue using (indicator_code)
+order by values_long.indicator_code, values_long.period_type, values_long.period_start

@@ -1,0 +1,8 @@
+package uk.csc.warehouse.build;
+
+/** The build ran but did not earn publication; the last good warehouse stays in place. */
+public class BuildFailed extends RuntimeException {
+    public BuildFailed(String message) {
+        super(message);
+    }
+}

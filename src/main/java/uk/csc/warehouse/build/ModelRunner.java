@@ -1,0 +1,63 @@
+package uk.csc.warehouse.build;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.csc.warehouse.support.Sql;
+
+/** Materialises one model and writes its header into DuckDB COMMENTs. */
+final class ModelRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRunner.class);
+
+    private ModelRunner() {}
+
+    static long run(Connection c, Model m) throws SQLException {
+        long started = System.nanoTime();
+        String kind = "view".equals(m.materialized()) ? "VIEW" : "TABLE";
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE " + kind + " " + m.qualifiedName() + " AS\n" + m.sql());
+            st.execute("COMMENT ON " + kind + " " + m.qualifiedName() + " IS " + Sql.literal(tableComment(m)));
+            Set<String> actual = columns(st, m);
+            for (Map.Entry<String, String> col : m.columns().entrySet()) {
+                if (!actual.contains(col.getKey().toLowerCase(Locale.ROOT))) {
+                    throw new IllegalStateException(m.resource() + ": header documents column '" + col.getKey()
+                            + "' which the model does not produce");
+                }
+                st.execute("COMMENT ON COLUMN " + m.qualifiedName() + "." + Sql.ident(col.getKey()) + " IS "
+                        + Sql.literal(col.getValue()));
+            }
+            long rows;
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + m.qualifiedName())) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            LOG.info("built {} ({} rows) in {} ms", m.qualifiedName(), rows, (System.nanoTime() - started) / 1_000_000);
+            return rows;
+        } catch (SQLException e) {
+            throw new SQLException(m.resource() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String tableComment(Model m) {
+        String grain = "Grain: " + m.grain();
+        return m.definition() == null ? grain : grain + "\n" + m.definition();
+    }
+
+    private static Set<String> columns(Statement st, Model m) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet rs = st.executeQuery("SELECT column_name FROM duckdb_columns() WHERE schema_name = "
+                + Sql.literal(m.schema()) + " AND table_name = " + Sql.literal(m.name()))) {
+            while (rs.next()) {
+                names.add(rs.getString(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+}

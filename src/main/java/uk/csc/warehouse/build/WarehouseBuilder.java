@@ -1,0 +1,127 @@
+package uk.csc.warehouse.build;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.csc.warehouse.contract.ContractCatalog;
+import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.support.DuckDb;
+import uk.csc.warehouse.support.Sql;
+
+/**
+ * Builds the warehouse from the lake: reference data, then every model in dependency order, then the data
+ * tests. It builds a new file beside the published one and renames it into place only when every test
+ * passes, so analysts reading {@code warehouse.duckdb} are never locked out and never see half a build.
+ */
+public final class WarehouseBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(WarehouseBuilder.class);
+    private static final List<String> SCHEMAS = List.of("ops", "reference", "staging", "intermediate", "marts");
+
+    public record TestFailure(String model, String test, long failingRows) {
+        @Override
+        public String toString() {
+            return model + " " + test + ": " + failingRows + " failing row(s)";
+        }
+    }
+
+    public record BuildResult(Path warehouse, int models, int tests, long millis) {
+    }
+
+    private final ModelCatalog models;
+    private final ContractCatalog contracts;
+
+    public WarehouseBuilder(ModelCatalog models, ContractCatalog contracts) {
+        this.models = models;
+        this.contracts = contracts;
+    }
+
+    public static WarehouseBuilder fromClasspath() {
+        return new WarehouseBuilder(ModelCatalog.fromClasspath(), ContractCatalog.fromClasspath());
+    }
+
+    public BuildResult build(DataDir dataDir) throws SQLException, IOException {
+        long started = System.nanoTime();
+        Path building = dataDir.root().resolve("warehouse.duckdb.building");
+        Path scratch = dataDir.root().resolve(".build");
+        Files.createDirectories(dataDir.root());
+        Files.deleteIfExists(building);
+        Files.deleteIfExists(Path.of(building + ".wal"));
+        List<Model> order = models.inBuildOrder();
+        List<TestFailure> failures;
+        try (Connection c = DuckDb.file(building)) {
+            try (Statement st = c.createStatement()) {
+                for (String schema : SCHEMAS) {
+                    st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+                }
+                st.execute("SET temp_directory = " + Sql.literal(scratch.resolve("spill")));
+            }
+            try (Statement st = c.createStatement()) {
+                for (String script : models.macroScripts()) {
+                    st.execute(script);
+                }
+            }
+            LakeSources.attach(c, dataDir.lake(), contracts);
+            ReferenceData.load(c, dataDir.reference(), scratch);
+            int i = 0;
+            for (Model m : order) {
+                i++;
+                LOG.debug("model {}/{}: {}", i, order.size(), m.qualifiedName());
+                ModelRunner.run(c, m);
+            }
+            LOG.info("built {} models; running {} data tests", order.size(), models.tests().size());
+            failures = runTests(c);
+            LakeSources.detach(c);
+            try (Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT");
+            }
+        }
+        if (!failures.isEmpty()) {
+            Path failed = dataDir.root().resolve("warehouse.failed.duckdb");
+            Files.move(building, failed, StandardCopyOption.REPLACE_EXISTING);
+            failures.forEach(f -> LOG.error("data test failed: {}", f));
+            throw new BuildFailed(failures.size() + " data test(s) failed, first: " + failures.get(0)
+                    + "; the previous warehouse is unchanged, this build is kept as " + failed.getFileName());
+        }
+        Files.move(building, dataDir.warehouse(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("published {} ({} models, {} tests passed) in {} ms", dataDir.warehouse(), order.size(),
+                models.tests().size(), millis);
+        return new BuildResult(dataDir.warehouse(), order.size(), models.tests().size(), millis);
+    }
+
+    private List<TestFailure> runTests(Connection c) throws SQLException {
+        List<TestFailure> failures = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE TABLE ops.data_test_results (model VARCHAR, test VARCHAR, "
+                    + "failing_rows BIGINT, passed BOOLEAN)");
+            st.execute("COMMENT ON TABLE ops.data_test_results IS 'Every data test run by the build that "
+                    + "published this warehouse: a test is a query returning the rows that break a rule.'");
+            for (DataTest t : models.tests()) {
+                long failing;
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + t.sql() + ") AS failing")) {
+                    rs.next();
+                    failing = rs.getLong(1);
+                } catch (SQLException e) {
+                    throw new SQLException("data test " + t.model() + " " + t.name() + ": " + e.getMessage(), e);
+                }
+                try (Statement ins = c.createStatement()) {
+                    ins.execute("INSERT INTO ops.data_test_results VALUES (" + Sql.literal(t.model()) + ", "
+                            + Sql.literal(t.name()) + ", " + failing + ", " + (failing == 0) + ")");
+                }
+                if (failing > 0) {
+                    failures.add(new TestFailure(t.model(), t.name(), failing));
+                }
+            }
+        }
+        return failures;
+    }
+}

@@ -1,0 +1,23 @@
+package uk.csc.warehouse.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import uk.csc.warehouse.build.WarehouseBuilder;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Build DIR/warehouse.duckdb from the lake: reference data, then the SQL models in sql/",
+            "(staging -> intermediate -> marts) in dependency order, then the data tests. The new warehouse",
+            "replaces the old one only if every test passes, so analysts never see a broken build."})
+final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption data;
+
+    @Override
+    public Integer call() throws Exception {
+        WarehouseBuilder.BuildResult r = WarehouseBuilder.fromClasspath().build(data.dataDir());
+        System.out.printf("build: %d models, %d data tests passed, %s (%.1f s)%n", r.models(), r.tests(),
+                r.warehouse(), r.millis() / 1000.0);
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+package uk.csc.warehouse.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import uk.csc.warehouse.build.WarehouseBuilder;
+import uk.csc.warehouse.ingest.IngestRun;
+import uk.csc.warehouse.ingest.LoadReport;
+import uk.csc.warehouse.output.OutputWriter;
+import uk.csc.warehouse.support.DataDir;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"The nightly cycle: load + build + write outputs to DIR/out/.",
+            "Quarantined files do not stop the build (their tables keep the last good snapshot), but the",
+            "command then exits 2 so a scheduler notices."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption data;
+
+    @Override
+    public Integer call() throws Exception {
+        return runCycle(data.dataDir());
+    }
+
+    static int runCycle(DataDir dataDir) throws Exception {
+        long started = System.nanoTime();
+        LoadReport report = IngestRun.defaults().run(dataDir);
+        int loadStatus = LoadSummary.print(report);
+        WarehouseBuilder.BuildResult built = WarehouseBuilder.fromClasspath().build(dataDir);
+        System.out.printf("build: %d models, %d data tests passed (%.1f s)%n", built.models(), built.tests(),
+                built.millis() / 1000.0);
+        Map<Path, Long> outputs = OutputWriter.write(dataDir);
+        outputs.forEach((file, rows) -> System.out.printf("output: %s (%,d rows)%n", file, rows));
+        System.out.printf("run: done in %.1f s; warehouse %s%n", (System.nanoTime() - started) / 1e9, dataDir.warehouse());
+        return loadStatus;
+    }
+}

@@ -1,0 +1,92 @@
+package uk.csc.warehouse.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.csc.warehouse.contract.ContractCatalog;
+import uk.csc.warehouse.support.DataDir;
+
+/**
+ * Runs the ingest routes once over whatever is in the inbox, then stops: the shape of the nightly load.
+ * Boots a real Camel context with the YAML routes from routes/, and waits on outcomes, not on the clock.
+ */
+public final class IngestRun {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestRun.class);
+    public static final List<String> SOURCES = List.of("case", "complaints", "hr");
+
+    /** How long a file must sit unchanged before it is taken (guards files still being copied in). */
+    private final Duration readLockMinAge;
+    private final Duration timeout;
+
+    public IngestRun(Duration readLockMinAge, Duration timeout) {
+        this.readLockMinAge = readLockMinAge;
+        this.timeout = timeout;
+    }
+
+    public static IngestRun defaults() {
+        return new IngestRun(Duration.ofSeconds(1), Duration.ofHours(2));
+    }
+
+    public LoadReport run(DataDir dataDir) throws Exception {
+        for (String source : SOURCES) {
+            Files.createDirectories(dataDir.inbox(source));
+        }
+        int pending = countPending(dataDir);
+        LoadReport report = new LoadReport();
+        if (pending == 0) {
+            LOG.info("inbox is empty; nothing to load");
+            return report;
+        }
+        LOG.info("loading {} file(s) from {}", pending, dataDir.root().resolve("inbox"));
+        try (LakeWriter lake = new LakeWriter(dataDir.lake()); CamelContext camel = new DefaultCamelContext()) {
+            Properties props = new Properties();
+            props.setProperty("data.dir", dataDir.root().toString().replace('\\', '/'));
+            props.setProperty("ingest.read-lock-min-age", readLockMinAge.toMillis() + "ms");
+            props.setProperty("ingest.poll-delay", "200");
+            camel.getPropertiesComponent().setInitialProperties(props);
+            camel.getRegistry().bind("extractIngest",
+                    new ExtractIngest(ContractCatalog.fromClasspath(), lake, report, dataDir));
+            loadRoutes(camel, "routes/_error-handling.camel.yaml", "routes/ingest-drop-folder.camel.yaml");
+            NotifyBuilder allDone = new NotifyBuilder(camel).fromRoute("ingest-*").whenDone(pending).create();
+            camel.start();
+            if (!allDone.matches(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("load did not finish within " + timeout + "; "
+                        + report.results().size() + " of " + pending + " files done");
+            }
+            camel.stop();
+        }
+        return report;
+    }
+
+    static void loadRoutes(CamelContext camel, String... resources) throws Exception {
+        for (String resource : resources) {
+            PluginHelper.getRoutesLoader(camel).loadRoutes(
+                    ResourceHelper.resolveMandatoryResource(camel, "classpath:" + resource));
+        }
+    }
+
+    private static int countPending(DataDir dataDir) throws IOException {
+        int n = 0;
+        for (String source : SOURCES) {
+            try (Stream<Path> files = Files.list(dataDir.inbox(source))) {
+                n += (int) files.filter(Files::isRegularFile)
+                        .map(p -> p.getFileName().toString())
+                        .filter(name -> !name.startsWith(".") && name.toLowerCase().endsWith(".csv"))
+                        .count();
+            }
+        }
+        return n;
+    }
+}

@@ -34,5 +34,5 @@ select
     calendar_date,
     is_working_day,
     holiday_name,
-    sum(case when is_working_day then 1 else 0 end) over (order by calendar_date) as working_day_number
+    cast(sum(case when is_working_day then 1 else 0 end) over (order by calendar_date) as integer) as working_day_number
 from flagged

@@ -33,13 +33,14 @@ final class HeaderCheck {
             }
         }
         List<String> missingRequired = new ArrayList<>();
+        List<String> missingOptional = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (ColumnContract c : contract.columns()) {
             if (!present.contains(c.name().toLowerCase(Locale.ROOT))) {
                 if (c.required()) {
                     missingRequired.add(c.name());
                 } else {
-                    warnings.add("optional column " + c.name() + " missing; loaded as empty");
+                    missingOptional.add(c.name());
                 }
             }
         }
@@ -50,6 +51,10 @@ final class HeaderCheck {
                 reason += "; the header looks like " + other + ", not " + contract.table();
             }
             throw new ContractViolation(file.fileName(), 1, missingRequired.get(0), reason);
+        }
+        if (!missingOptional.isEmpty()) {
+            warnings.add(missingOptional.size() + " optional column(s) not in the file, loaded as empty: "
+                    + String.join(", ", missingOptional));
         }
         for (int i = 0; i < header.size(); i++) {
             if (contract.column(header.get(i)).isEmpty()) {

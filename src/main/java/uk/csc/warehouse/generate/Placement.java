@@ -1,0 +1,99 @@
+package uk.csc.warehouse.generate;
+
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+
+/** One placement within a period of care: where the child lived, with whom, and how far from home. */
+final class Placement {
+    final String id;
+    final LocalDate start;
+    final String type;
+    final String provider;
+    final String urn;
+    final String postcode;
+    final double distance;
+    LocalDate end;
+    String changeReason = "";
+
+    private Placement(String id, LocalDate start, String type, String provider, String urn, String postcode, double distance) {
+        this.id = id;
+        this.start = start;
+        this.type = type;
+        this.provider = provider;
+        this.urn = urn;
+        this.postcode = postcode;
+        this.distance = distance;
+    }
+
+    boolean isFoster() {
+        return type.startsWith("U");
+    }
+
+    static String typeFor(SplittableRandom rng, int age, boolean uasc) {
+        if (uasc) {
+            return age >= 16 ? Pick.weighted(rng, "H5", 65, "U6", 30, "K2", 5) : Pick.weighted(rng, "U6", 80, "K2", 10, "H5", 10);
+        }
+        if (age < 5) {
+            return Pick.weighted(rng, "U6", 58, "U3", 20, "U5", 6, "R3", 5, "P1", 5, "U4", 6);
+        }
+        if (age < 13) {
+            return Pick.weighted(rng, "U6", 52, "U4", 15, "U3", 14, "K2", 10, "P1", 5, "U1", 4);
+        }
+        if (age < 16) {
+            return Pick.weighted(rng, "U6", 40, "U4", 14, "K2", 30, "U3", 8, "K1", 2, "S1", 2, "P1", 4);
+        }
+        return Pick.weighted(rng, "H5", 38, "K2", 20, "U6", 25, "U4", 9, "P2", 4, "R5", 1, "P1", 3);
+    }
+
+    static Placement create(Child c, LocalDate start, String type) {
+        SplittableRandom rng = c.rng;
+        String provider = switch (type) {
+            case "U1", "U2", "U3" -> "PR1";
+            case "U4", "U5", "U6" -> Pick.weighted(rng, "PR1", 55, "PR4", 45);
+            case "K2" -> Pick.weighted(rng, "PR4", 85, "PR1", 15);
+            case "H5" -> Pick.weighted(rng, "PR4", 70, "PR5", 30);
+            case "A3", "A4", "A5", "A6" -> Pick.weighted(rng, "PR1", 60, "PR2", 40);
+            case "P1" -> "PR0";
+            case "K1", "R5" -> "PR2";
+            default -> "PR4";
+        };
+        String urn = switch (type) {
+            case "P1", "P2", "U1", "U2", "U3" -> "";
+            case "A3", "A4", "A5", "A6" -> "XXXXXXX";
+            default -> String.format("SC%06d", 400_000 + rng.nextInt(200_000));
+        };
+        double pFar = switch (type) {
+            case "K2", "K1", "S1", "R5" -> 0.55;
+            case "H5" -> 0.22;
+            case "U4", "U5", "U6" -> 0.17;
+            case "U1", "U2", "U3" -> 0.12;
+            case "A3", "A4", "A5", "A6" -> 0.45;
+            case "P1" -> 0.0;
+            default -> 0.25;
+        };
+        String postcode;
+        double distance;
+        if ("P1".equals(type)) {
+            postcode = c.homePostcode;
+            distance = 0.0;
+        } else if (Pick.chance(rng, pFar)) {
+            postcode = Names.postcode(rng, Names.FAR_OUTWARD);
+            distance = 20.5 + rng.nextDouble() * 100;
+        } else if (Pick.chance(rng, 0.45)) {
+            postcode = Names.postcode(rng, Names.NEAR_OUTWARD);
+            distance = 3 + rng.nextDouble() * 16;
+        } else {
+            postcode = Names.postcode(rng, Names.HOME_OUTWARD);
+            distance = 0.3 + rng.nextDouble() * 4;
+        }
+        if (c.uasc) {
+            distance = 999.9; // no home postcode in England: the SSDA903 convention
+        }
+        return new Placement(c.nextId("PL"), start, type, provider, urn, postcode, distance);
+    }
+
+    static String moveReason(SplittableRandom rng) {
+        return Pick.weighted(rng, "CARPL", 45, "CREQB", 15, "CREQO", 10, "CHILD", 8, "CLOSE", 8, "STAND", 3, "ALLEG", 2,
+                "APPRR", 1, "LAREQ", 5, "PLACE", 3);
+    }
+}

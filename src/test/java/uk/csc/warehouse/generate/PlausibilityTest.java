@@ -1,0 +1,53 @@
+package uk.csc.warehouse.generate;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A 10,000-child, 3-year authority should look like an inner London borough in its latest year. */
+class PlausibilityTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void latestYearLooksLikeAnInnerLondonBorough() throws IOException {
+        int children = 10_000;
+        SyntheticAuthority.write(new GeneratorSettings(children, 3, 2024L, LocalDate.of(2025, 3, 31), null), tmp);
+        Map<String, Double> m = AuthorityMetrics.forYear(new ExtractFiles(tmp), children, LocalDate.of(2024, 4, 1));
+
+        Map<String, double[]> expected = new LinkedHashMap<>();
+        expected.put("referralsPer10k", new double[] {450, 700});
+        expected.put("rereferralPct", new double[] {14, 30});
+        expected.put("contactsPerReferral", new double[] {2.2, 3.8});
+        expected.put("assessmentsPerReferral", new double[] {0.8, 1.0});
+        expected.put("assessmentsIn45wdPct", new double[] {80, 97});
+        expected.put("s47Per10k", new double[] {130, 270});
+        expected.put("icpcPer10k", new double[] {40, 110});
+        expected.put("cpAt31MarchPer10k", new double[] {25, 75});
+        expected.put("secondPlanPct", new double[] {10, 40});
+        expected.put("claAt31MarchPer10k", new double[] {40, 100});
+        expected.put("uascPctOfCla", new double[] {2, 20});
+        expected.put("threePlusPlacementsPct", new double[] {5, 28});
+        expected.put("placedOver20MilesPct", new double[] {8, 35});
+        expected.put("missingPctOfCla", new double[] {8, 32});
+        expected.put("socialWorkerMedianCaseload", new double[] {8, 22});
+
+        List<String> outside = new ArrayList<>();
+        expected.forEach((k, range) -> {
+            double v = m.get(k);
+            if (v < range[0] || v > range[1]) {
+                outside.add(String.format("%s=%.1f not in [%s, %s]", k, v, range[0], range[1]));
+            }
+        });
+        assertTrue(outside.isEmpty(), () -> outside + " all: " + m);
+    }
+}

@@ -15,7 +15,7 @@ columns:
   referral_source_code: Source of referral, CIN census code.
   previous_referral_date: Date of the child's previous referral, if any.
   referral_sequence: 1 for the child's first referral in the extract, 2 for the second, and so on.
-  is_re_referral_12m: True when previous_referral_date is on or after referral_date minus 12 months.
+  is_re_referral_12m: True when previous_referral_date is on or after referral_date minus 12 months (setting re_referral_window_months).
 tests:
   unique: [referral_id]
   not_null: [referral_sequence, is_re_referral_12m]
@@ -40,5 +40,9 @@ sequenced as (
 
 select
     *,
-    coalesce(previous_referral_date >= cast(referral_date - interval 12 month as date), false) as is_re_referral_12m
+    coalesce(
+        previous_referral_date
+        >= cast(referral_date - to_months(reference.setting_int('re_referral_window_months')) as date),
+        false
+    ) as is_re_referral_12m
 from sequenced

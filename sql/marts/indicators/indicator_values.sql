@@ -22,36 +22,11 @@ columns:
   polarity: higher_is_better, lower_is_better or neutral.
 tests:
   unique: [indicator_code, period_type, period_label]
-  not_null: [indicator_code, period_type, period_label, unit, polarity]
+  not_null: [indicator_code, period_type, period_label, polarity]
 */
-with front_door as (
-    select * from marts.front_door
-),
-
-values_long as (
-    select 'referrals_count' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
-        cast(referrals as double) as value, referrals as numerator, cast(null as bigint) as denominator
-    from front_door
-    union all
-    select 'referrals_rate_per_10k', period_type, period_label, period_start, period_end, is_complete,
-        referral_rate_per_10k, referrals, population_0_17
-    from front_door
-    union all
-    select 'rereferrals_within_12m_pct', period_type, period_label, period_start, period_end, is_complete,
-        re_referral_pct, re_referrals_12m, referrals
-    from front_door
-    union all
-    select 'referrals_nfa_pct', period_type, period_label, period_start, period_end, is_complete,
-        referrals_nfa_pct, referrals_nfa, referrals
-    from front_door
-    union all
-    select 'assessments_completed_count', period_type, period_label, period_start, period_end, is_complete,
-        assessments_completed, assessments_completed, null
-    from front_door
-    union all
-    select 'assessments_within_45wd_pct', period_type, period_label, period_start, period_end, is_complete,
-        assessments_within_45wd_pct, assessments_within_45wd, assessments_timed
-    from front_door
+-- Each area's *_indicators model contributes its rows: one line per area below.
+with values_long as (
+    select * from marts.front_door_indicators
 )
 
 select

@@ -16,18 +16,31 @@ import uk.csc.warehouse.support.Sql;
  * Loads reference tables kept as data: the project's seeds ({@code sql/seeds/*.csv}: bank holidays,
  * indicator settings…) and the authority's own ({@code <data-dir>/reference/*.csv}: its ONS population
  * of children aged 0-17), each into {@code reference.<file name>}. The authority's file wins on a clash.
+ * A seed folder ({@code sql/seeds/<table>/*.csv}) is one table in several files, so each indicator area
+ * keeps its own rows of, say, the indicator catalogue.
  */
 final class ReferenceData {
     private ReferenceData() {}
 
     static void load(Connection c, Path authorityReference, Path scratch) throws SQLException, IOException {
-        Files.createDirectories(scratch);
+        Path seeds = scratch.resolve("seeds");
+        Files.createDirectories(seeds);
         for (String resource : ClasspathFolder.list("sql/seeds", ".csv")) {
-            Path copy = scratch.resolve(Path.of(resource).getFileName().toString());
+            // sql/seeds/x.csv -> seeds/x.csv ; sql/seeds/x/part.csv -> seeds/x/part.csv
+            Path copy = seeds.resolve(resource.substring("sql/seeds/".length()));
+            Files.createDirectories(copy.getParent());
             try (InputStream in = ReferenceData.class.getClassLoader().getResourceAsStream(resource)) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            loadCsv(c, copy);
+        }
+        try (Stream<Path> entries = Files.list(seeds)) {
+            for (Path entry : entries.sorted().toList()) {
+                if (Files.isDirectory(entry)) {
+                    loadCsv(c, entry.getFileName().toString(), entry.resolve("*.csv"));
+                } else if (entry.toString().endsWith(".csv")) {
+                    loadCsv(c, entry);
+                }
+            }
         }
         if (Files.isDirectory(authorityReference)) {
             try (Stream<Path> files = Files.list(authorityReference)) {
@@ -39,10 +52,13 @@ final class ReferenceData {
     }
 
     private static void loadCsv(Connection c, Path csv) throws SQLException {
-        String table = csv.getFileName().toString().replaceFirst("\\.csv$", "");
+        loadCsv(c, csv.getFileName().toString().replaceFirst("\\.csv$", ""), csv);
+    }
+
+    private static void loadCsv(Connection c, String table, Path csvOrGlob) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE TABLE reference." + Sql.ident(table) + " AS SELECT * FROM read_csv("
-                    + Sql.literal(csv) + ", header = true)");
+                    + Sql.literal(csvOrGlob) + ", header = true, union_by_name = true)");
         }
     }
 }

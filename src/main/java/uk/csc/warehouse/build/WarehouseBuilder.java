@@ -64,13 +64,13 @@ public final class WarehouseBuilder {
                 }
                 st.execute("SET temp_directory = " + Sql.literal(scratch.resolve("spill")));
             }
-            try (Statement st = c.createStatement()) {
-                for (String script : models.macroScripts()) {
-                    st.execute(script);
-                }
-            }
             LakeSources.attach(c, dataDir.lake(), contracts);
             ReferenceData.load(c, dataDir.reference(), scratch);
+            try (Statement st = c.createStatement()) {
+                for (String script : models.macroScripts()) {
+                    st.execute(script); // after the seeds: a macro binds the tables it reads when created
+                }
+            }
             int i = 0;
             for (Model m : order) {
                 i++;

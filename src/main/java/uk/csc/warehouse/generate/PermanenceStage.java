@@ -40,7 +40,7 @@ final class PermanenceStage {
                     .set("perm_matched_date", clock.endOrOpen(matched))
                     .set("perm_placed_for_adoption_date", clock.endOrOpen(placed))
                     .set("perm_adopted_by_carer_flag", byCarer)
-                    .set("perm_placed_foster_carer_date", byCarer ? fosterStart : null)
+                    .set("perm_placed_foster_carer_date", byCarer ? clock.endOrOpen(fosterStart) : null)
                     .set("perm_part_of_sibling_group", siblings)
                     .set("perm_siblings_placed_together", siblings ? Pick.between(rng, 2, 3) : 1)
                     .set("perm_siblings_placed_apart", siblings ? rng.nextInt(2) : 0)

@@ -53,7 +53,7 @@ final class ProtectionStage {
         c.emit("ssd_initial_cp_conference").set("icpc_icpc_id", icpcId).set("icpc_icpc_meeting_id", c.nextId("M"))
                 .set("icpc_s47_enquiry_id", s47Id).set("icpc_person_id", c.personId).set("icpc_cp_plan_id", planId)
                 .set("icpc_referral_id", refId).set("icpc_icpc_transfer_in", transferIn)
-                .set("icpc_icpc_target_date", wd.plus(strategy, 15)).set("icpc_icpc_date", icpcDate)
+                .set("icpc_icpc_target_date", clock.endOrOpen(wd.plus(strategy, 15))).set("icpc_icpc_date", icpcDate)
                 .set("icpc_icpc_outcome_cp_flag", true)
                 .set("icpc_icpc_outcome_json", Codes.json("NFA_FLAG", false, "REFERRAL_TO_OTHER_AGENCY_FLAG", false,
                         "SINGLE_ASSESSMENT_FLAG", false, "PROV_OF_SERVICES_FLAG", false, "CP_FLAG", true,
@@ -89,7 +89,7 @@ final class ProtectionStage {
         // Reviews: first within 3 months of the plan starting, then at most 6-monthly; a few run late.
         LocalDate due = start.plusMonths(3);
         int reviews = 0;
-        while (true) {
+        while (clock.happened(due)) {
             LocalDate held = Pick.chance(rng, 0.07) ? due.plusDays(Pick.between(rng, 1, 20)) : due.minusDays(Pick.between(rng, 0, 10));
             boolean ending = !held.isBefore(end) && careStart == null;
             if (ending) {

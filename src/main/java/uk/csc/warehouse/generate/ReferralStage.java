@@ -58,6 +58,9 @@ final class ReferralStage {
                     : Pick.between(rng, 46, 85);
             LocalDate start = wd.plus(refDate, Pick.chance(rng, 0.7) ? 0 : Pick.between(rng, 1, 3));
             LocalDate auth = wd.plus(refDate, duration);
+            if (start.isAfter(clock.asAt)) {
+                start = refDate;
+            }
             double pS47 = c.uasc || transferIn ? 0 : ("N1".equals(need) ? 0.47 : 0.12) + (c.cpPlans > 0 ? 0.35 : 0)
                     + (rereferral ? 0.05 : 0);
             strategy = Pick.chance(rng, pS47);
@@ -65,6 +68,9 @@ final class ReferralStage {
             ProtectionStage.Result prot = null;
             if (strategy || transferIn) {
                 LocalDate strat = transferIn ? refDate : wd.plus(refDate, Pick.between(rng, 0, 6));
+                if (!clock.happened(strat)) {
+                    strat = refDate;
+                }
                 prot = protection.run(c, refId, strat, transferIn, intakeWorker);
                 open |= prot.end() == null;
                 if (prot.end() != null) {
@@ -72,7 +78,7 @@ final class ReferralStage {
                 }
                 toCare = prot.careStart() != null;
             }
-            boolean urgentCare = !toCare && !c.uasc && !transferIn && Pick.chance(rng, 0.026);
+            boolean urgentCare = prot == null && !c.uasc && !transferIn && Pick.chance(rng, 0.026);
             boolean shortBreaks = "N2".equals(need) && Pick.chance(rng, 0.25);
             boolean nfa = prot == null && !urgentCare && !c.uasc && !shortBreaks
                     && Pick.chance(rng, "N2".equals(need) ? 0.3 : 0.58);
@@ -136,7 +142,6 @@ final class ReferralStage {
                     close = e;
                 }
             }
-            close = close == null ? null : c.cap(close);
             if (close != null && close.isBefore(refDate)) {
                 close = refDate;
             }

@@ -39,7 +39,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GeneratorSettings settings = settings();
-        GenerationSummary summary = SyntheticAuthority.write(settings, data.dataDir());
+        GenerationSummary summary = SyntheticAuthority.write(settings, data.dataDir().root());
         long rows = summary.rowsByTable().values().stream().mapToLong(Long::longValue).sum();
         System.out.printf("generated %d tables, %,d rows, for %,d children (%d years to %s) in %s%n",
                 summary.rowsByTable().size(), rows, settings.children(), settings.years(), settings.asAt(),

@@ -1,0 +1,66 @@
+/*
+grain: one row per reporting period and child with a child in need episode open at the period's reference date
+definition: |
+  The children behind "children in need at 31 March" (DfE CIN census; kpi_definitions 1.1: open CIN episodes
+  at 31 March per 10,000 children aged 0-17), taken at every reference date: the period's last day
+  (month-end, or 31 March for a financial year), or the as-at date for the period in progress.
+  Open at date d: referral date <= d and (no close date, or close date > d); an episode closing on 31 March
+  has ceased by then. Every open episode counts whatever the case's later route (CIN plan, CP plan, looked
+  after), as in the census. DfE counts children, so a child with two open episodes is one row carrying the
+  latest referral, with open_episodes showing how many were open. An NFA referral counts only while the
+  dates say it is open (the case system should close it on the day).
+columns:
+  period_type: month or financial_year.
+  period_label: 2024-05 for a month, 2024-25 for a financial year.
+  reference_date: The snapshot date - period end, or the as-at date for a period in progress.
+  person_id: The child.
+  referral_id: The child's open episode (the latest referral if several are open).
+  referral_date: Date of that referral.
+  open_episodes: Number of the child's episodes open at the reference date.
+  days_open: reference_date minus referral_date, in days.
+tests:
+  unique: [period_type, period_label, person_id]
+  not_null: [reference_date, referral_id, referral_date]
+*/
+with periods as (
+    select
+        periods.period_type,
+        periods.period_label,
+        least(periods.period_end, ctx.as_at_date) as reference_date
+    from reference.reporting_periods as periods
+    cross join reference.run_context as ctx
+),
+
+episodes as (
+    select referral_id, person_id, referral_date, close_date from staging.stg_case__cin_episodes
+    where referral_date is not null
+),
+
+open_episodes as (
+    select
+        periods.period_type,
+        periods.period_label,
+        periods.reference_date,
+        episodes.person_id,
+        episodes.referral_id,
+        episodes.referral_date,
+        count(*) over child_at_date as open_episodes,
+        row_number() over (child_at_date order by episodes.referral_date desc, episodes.referral_id desc) as pick
+    from periods
+    inner join episodes
+        on episodes.referral_date <= periods.reference_date
+        and (episodes.close_date is null or episodes.close_date > periods.reference_date)
+    window child_at_date as (partition by periods.period_type, periods.period_label, episodes.person_id)
+)
+
+select
+    period_type,
+    period_label,
+    reference_date,
+    person_id,
+    referral_id,
+    referral_date,
+    open_episodes,
+    reference_date - referral_date as days_open
+from open_episodes
+where pick = 1

@@ -1,0 +1,162 @@
+/*
+grain: one row per reporting period and child on a child protection plan at the period's reference date
+definition: |
+  The children behind every "on a plan at" count: for each reporting period, the children subject to a CP
+  plan of this authority at its reference date, the period's last day (month-end, or 31 March for a
+  financial year), or the as-at date for the period still in progress.
+  - On a plan at date d: start date <= d and (no end date, or end date > d). A plan starting on 31 March is
+    open at 31 March; a plan ending on 31 March is not (it ceased that day, so it counts as an ending in the
+    year instead). DfE counts children, so a child with two overlapping plans (a data error) is one row,
+    carrying the latest-starting plan, with open_plans showing how many were open.
+  - Open 2 years or more: d minus start date >= cpp_two_years_min_days (730), as for ended plans.
+  - Open more than 18 months (local list): start date + cpp_long_plan_list_months (18) months < d.
+  - On a plan 3 months or more (denominator of reviews in timescale; LAIT CPP_31March_3MnthorMore):
+    start date + cp_review_first_months (3) months <= d.
+  - Reviews in timescale at d: every review held on or before d was in time (intermediate.int_cp_reviews_timed)
+    and the next review was not overdue at d (the last review held + 6 months, or start + 3 months when none
+    has been held, is on or after d).
+  - Visit up to date at d: working days from the last visit on or before d (or the plan start if none) to d
+    <= cp_visit_max_working_days (10), a local standard.
+columns:
+  period_type: month or financial_year.
+  period_label: 2024-05 for a month, 2024-25 for a financial year.
+  reference_date: The date the snapshot is taken - period end, or the as-at date for a period in progress.
+  person_id: The child.
+  cp_plan_id: The child's open plan (the latest-starting one if several are open).
+  open_plans: Number of this authority's plans open for the child at the reference date (1 unless plans overlap).
+  start_date: Start date of the plan.
+  days_on_plan: reference_date minus start_date, in days.
+  is_two_years_plus: True when days_on_plan >= cpp_two_years_min_days.
+  is_over_18_months: True when start_date + cpp_long_plan_list_months months is before reference_date.
+  is_three_months_plus: True when start_date + cp_review_first_months months is on or before reference_date.
+  is_second_or_subsequent: True when the plan is the child's second or subsequent plan.
+  initial_category: Category of abuse at plan start.
+  latest_category: Category of abuse at the latest review (the initial one when not recorded).
+  reviews_held: Reviews of the plan held on or before reference_date.
+  last_review_date: Date of the last review held on or before reference_date; null if none.
+  next_review_deadline: Date the next review is due by - last review + 6 months, or start + 3 months.
+  reviews_in_timescale: True when every review held was in time and the next one is not overdue at reference_date.
+  last_visit_date: Date of the last visit on the plan on or before reference_date; null if none.
+  visit_gap_working_days: Working days from the last visit (or the plan start) to reference_date.
+  visit_up_to_date: True when visit_gap_working_days <= cp_visit_max_working_days.
+tests:
+  unique: [period_type, period_label, person_id]
+  not_null: [reference_date, cp_plan_id, start_date, days_on_plan, reviews_in_timescale]
+*/
+with periods as (
+    select
+        periods.period_type,
+        periods.period_label,
+        least(periods.period_end, ctx.as_at_date) as reference_date
+    from reference.reporting_periods as periods
+    cross join reference.run_context as ctx
+),
+
+plans as (
+    select * from intermediate.int_cp_plans_sequenced
+    where is_counted
+),
+
+reviews as (
+    select * from intermediate.int_cp_reviews_timed
+),
+
+visits as (
+    select cp_plan_id, visit_date from intermediate.int_cp_visits_timed
+),
+
+calendar as (
+    select calendar_date, working_day_number from reference.working_day_calendar
+),
+
+open_plans as (
+    select
+        periods.period_type,
+        periods.period_label,
+        periods.reference_date,
+        plans.*,
+        count(*) over child_at_date as open_plans,
+        row_number() over (child_at_date order by plans.start_date desc, plans.cp_plan_id desc) as pick
+    from periods
+    inner join plans
+        on plans.start_date <= periods.reference_date
+        and (plans.end_date is null or plans.end_date > periods.reference_date)
+    window child_at_date as (partition by periods.period_type, periods.period_label, plans.person_id)
+),
+
+children as (
+    select * exclude (pick) from open_plans where pick = 1
+),
+
+review_status as (
+    select
+        children.period_type,
+        children.period_label,
+        children.person_id,
+        count(reviews.cp_review_id) as reviews_held,
+        max(reviews.review_date) as last_review_date,
+        coalesce(bool_and(reviews.is_in_time), true) as all_reviews_in_time
+    from children
+    left join reviews
+        on reviews.cp_plan_id = children.cp_plan_id
+        and reviews.review_date <= children.reference_date
+    group by all
+),
+
+visit_status as (
+    select
+        children.period_type,
+        children.period_label,
+        children.person_id,
+        max(visits.visit_date) as last_visit_date
+    from children
+    left join visits
+        on visits.cp_plan_id = children.cp_plan_id
+        and visits.visit_date <= children.reference_date
+    group by all
+),
+
+assembled as (
+    select
+        children.period_type,
+        children.period_label,
+        children.reference_date,
+        children.person_id,
+        children.cp_plan_id,
+        children.open_plans,
+        children.start_date,
+        children.reference_date - children.start_date as days_on_plan,
+        children.reference_date - children.start_date >= reference.setting_int('cpp_two_years_min_days')
+            as is_two_years_plus,
+        children.start_date + to_months(reference.setting_int('cpp_long_plan_list_months'))
+            < children.reference_date as is_over_18_months,
+        children.start_date + to_months(reference.setting_int('cp_review_first_months'))
+            <= children.reference_date as is_three_months_plus,
+        children.is_second_or_subsequent,
+        children.initial_category,
+        children.latest_category,
+        review_status.reviews_held,
+        review_status.last_review_date,
+        cast(case
+            when review_status.last_review_date is null
+                then children.start_date + to_months(reference.setting_int('cp_review_first_months'))
+            else review_status.last_review_date + to_months(reference.setting_int('cp_review_interval_months'))
+        end as date) as next_review_deadline,
+        review_status.all_reviews_in_time,
+        visit_status.last_visit_date
+    from children
+    inner join review_status using (period_type, period_label, person_id)
+    inner join visit_status using (period_type, period_label, person_id)
+)
+
+select
+    assembled.* exclude (all_reviews_in_time),
+    assembled.all_reviews_in_time and assembled.next_review_deadline >= assembled.reference_date
+        as reviews_in_timescale,
+    at_date.working_day_number - visited.working_day_number as visit_gap_working_days,
+    at_date.working_day_number - visited.working_day_number <= reference.setting_int('cp_visit_max_working_days')
+        as visit_up_to_date
+from assembled
+left join calendar as visited
+    on visited.calendar_date = coalesce(assembled.last_visit_date, assembled.start_date)
+left join calendar as at_date on at_date.calendar_date = assembled.reference_date

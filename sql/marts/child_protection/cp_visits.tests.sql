@@ -1,0 +1,12 @@
+-- test: numerators_within_denominators
+select * from marts.cp_visits
+where visits_within_timescale > visits_timed or visits_timed > visits
+   or visits_child_seen_alone > visits_child_seen or visits_child_seen > visits
+   or children_visit_up_to_date > children_on_plan;
+
+-- test: rates_recompute_from_counts
+select * from marts.cp_visits
+where visits_within_timescale_pct is distinct from round(100.0 * visits_within_timescale / nullif(visits_timed, 0), 1)
+   or visits_seen_alone_pct is distinct from round(100.0 * visits_child_seen_alone / nullif(visits_child_seen, 0), 1)
+   or children_visit_up_to_date_pct is distinct from
+        round(100.0 * children_visit_up_to_date / nullif(children_on_plan, 0), 1);

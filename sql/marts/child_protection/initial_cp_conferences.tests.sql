@@ -1,0 +1,25 @@
+-- test: numerators_within_denominators
+select * from marts.initial_cp_conferences
+where icpcs_within_15wd > icpcs_timed or icpcs_timed > icpcs or icpcs_transfer_in > icpcs;
+
+-- test: bands_add_up_to_timed
+select * from marts.initial_cp_conferences
+where icpcs_0_10wd + icpcs_11_15wd + icpcs_16_20wd + icpcs_21plus_wd <> icpcs_timed;
+
+-- test: rates_recompute_from_counts
+select * from marts.initial_cp_conferences
+where icpc_rate_per_10k <> round(icpcs * 10000.0 / population_0_17, 1)
+   or icpcs_within_15wd_pct is distinct from round(100.0 * icpcs_within_15wd / nullif(icpcs_timed, 0), 1);
+
+-- test: denominator_never_zero_where_a_rate_is_shown
+select * from marts.initial_cp_conferences
+where population_0_17 <= 0 or (icpcs_within_15wd_pct is not null and icpcs_timed = 0);
+
+-- test: months_add_up_to_their_financial_year
+select fy.period_label, fy.icpcs, sum(m.icpcs) as month_total
+from marts.initial_cp_conferences as fy
+join marts.initial_cp_conferences as m
+  on m.period_type = 'month' and m.period_start between fy.period_start and fy.period_end
+where fy.period_type = 'financial_year'
+group by fy.period_label, fy.icpcs
+having fy.icpcs <> sum(m.icpcs);

@@ -1,0 +1,18 @@
+-- test: numerators_within_denominators
+select * from marts.domestic_abuse_in_assessments
+where assessments_domestic_abuse > assessments_in_denominator
+   or assessments_in_denominator > assessments_completed
+   or assessments_with_factors > assessments_completed
+   or assessments_da_child_3a > assessments_domestic_abuse
+   or assessments_da_parent_3b > assessments_domestic_abuse
+   or assessments_da_other_3c > assessments_domestic_abuse;
+
+-- test: any_code_counted_once
+select * from marts.domestic_abuse_in_assessments
+where assessments_domestic_abuse > assessments_da_child_3a + assessments_da_parent_3b + assessments_da_other_3c
+   or assessments_domestic_abuse < greatest(assessments_da_child_3a, assessments_da_parent_3b, assessments_da_other_3c);
+
+-- test: rates_recompute_from_counts
+select * from marts.domestic_abuse_in_assessments
+where domestic_abuse_pct is distinct from
+        round(100.0 * assessments_domestic_abuse / nullif(assessments_in_denominator, 0), 1);

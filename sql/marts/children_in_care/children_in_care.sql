@@ -1,0 +1,161 @@
+/*
+grain: one row per reporting period (each month, and each financial year April-March) up to the as-at date
+definition: |
+  Children looked after (DfE SSDA903 definitions; ../shared/reference/kpi_definitions.md 1.2). Every
+  measure excludes children looked after under an agreed series of short-term breaks (legal status V3/V4,
+  setting cla_short_break_legal_statuses). Stocks are taken at the snapshot date: 31 March for a financial
+  year (month-end for a month; the as-at date for the period in progress); the monthly series applies the
+  31 March rule at each month-end, a local convention. Child-level lists: intermediate.int_cla_at_period_end
+  (stocks), intermediate.int_cla_in_period (starts, ceases), intermediate.int_cla_reviews_timed (reviews).
+  - CLA and rate: children looked after at the snapshot date / ONS population aged 0-17 x 10,000, 1 dp.
+  - Started / ceased: children starting (first occasion) / ceasing (last occasion) in the period.
+  - UASC: UASC looked after at the snapshot date, count and % of CLA; UASC starters as % of all starters.
+  - Placed outside the authority's boundary (%), and outside the boundary and more than 20 miles from home
+    (%; LAIT LACDistance), of all CLA at the snapshot date (distance unknown stays in the denominator and is
+    counted in distance_unknown).
+  - 3+ placements (%): CLA at 31 March with 3 or more placements during the year (same-carer foster-to-adopt
+    moves are not moves); for a month, placements in the month.
+  - Long-term stability (%): under 16, looked after continuously 2.5+ years, same placement 2+ years or placed
+    for adoption (adoptive + previous placement 2+ years) / under 16 looked after 2.5+ years.
+  - Health: annual health assessment / dental check up to date, % of children looked after 12+ months.
+  - Reviews held in the period within the Care Planning Regulations timescales (%), local measure; child's
+    participation (PN1-PN6) as % of reviews of children aged 4+ with a PN1-PN7 code.
+  Percentages are kept to 1 dp here (DfE publishes CLA percentages as whole numbers, so compare after
+  rounding); null where the denominator is 0.
+columns:
+  period_type: month or financial_year.
+  period_label: 2024-05 for a month, 2024-25 for a financial year.
+  period_start: First day of the period.
+  period_end: Last day of the period.
+  is_complete: False for the period holding the as-at date.
+  snapshot_date: Date the stocks are taken.
+  population_0_17: ONS population aged 0-17 used for the rate.
+  cla_count: Children looked after at the snapshot date.
+  cla_rate_per_10k: cla_count per 10,000 children aged 0-17, 1 dp.
+  cla_started: Children who started to be looked after in the period.
+  cla_ceased: Children who ceased to be looked after in the period.
+  uasc_count: UASC looked after at the snapshot date.
+  uasc_pct: uasc_count as a % of cla_count.
+  uasc_started: UASC among the children who started in the period.
+  uasc_started_pct: uasc_started as a % of cla_started.
+  placed_outside_la: CLA placed outside the authority's boundary at the snapshot date.
+  placed_outside_la_pct: placed_outside_la as a % of cla_count.
+  placed_over20_outside_la: CLA placed outside the boundary and more than 20 miles from home.
+  placed_over20_outside_la_pct: placed_over20_outside_la as a % of cla_count.
+  distance_unknown: CLA whose placement distance or location cannot be worked out (in the denominator, never in the numerator).
+  with_3plus_placements: CLA at the snapshot date with 3 or more placements in the period.
+  with_3plus_placements_pct: with_3plus_placements as a % of cla_count.
+  long_term_cohort: Children under 16 looked after continuously 2.5 years or more at the snapshot date.
+  long_term_stable: Of those, in the same placement 2+ years or placed for adoption.
+  long_term_stability_pct: long_term_stable as a % of long_term_cohort.
+  looked_after_12_months: CLA at the snapshot date looked after continuously 12 months or more.
+  health_assessment_up_to_date: Of those, with a health assessment in the last 12 months.
+  health_assessment_pct: health_assessment_up_to_date as a % of looked_after_12_months.
+  dental_check_up_to_date: Of those, with a dental check in the last 12 months.
+  dental_check_pct: dental_check_up_to_date as a % of looked_after_12_months.
+  reviews_held: CLA reviews held in the period.
+  reviews_in_time: Reviews held in the period within the regulation timescale.
+  reviews_in_time_pct: reviews_in_time as a % of reviews_held.
+  reviews_participation_recorded: Reviews held in the period with a participation code PN1-PN7 (child aged 4+).
+  reviews_child_participated: Of those, where the child participated (PN1-PN6).
+  reviews_participation_pct: reviews_child_participated as a % of reviews_participation_recorded.
+tests:
+  unique: [period_type, period_label]
+  not_null: [cla_count, cla_started, cla_ceased, population_0_17, snapshot_date]
+*/
+with periods as (
+    select
+        reporting_periods.*,
+        least(reporting_periods.period_end, ctx.as_at_date) as snapshot_date
+    from reference.reporting_periods
+    cross join reference.run_context as ctx
+),
+
+stock as (
+    select
+        periods.period_type,
+        periods.period_label,
+        count(cla.person_id) as cla_count,
+        count(cla.person_id) filter (where cla.is_uasc) as uasc_count,
+        count(cla.person_id) filter (where cla.is_outside_la) as placed_outside_la,
+        count(cla.person_id) filter (where cla.is_over_20_miles_outside_la) as placed_over20_outside_la,
+        count(cla.person_id) filter (where cla.is_distance_unknown) as distance_unknown,
+        count(cla.person_id) filter (where cla.has_3plus_placements) as with_3plus_placements,
+        count(cla.person_id) filter (where cla.is_long_term_cohort) as long_term_cohort,
+        count(cla.person_id) filter (where cla.is_long_term_stable) as long_term_stable,
+        count(cla.person_id) filter (where cla.is_looked_after_12_months) as looked_after_12_months,
+        count(cla.person_id) filter (where cla.health_assessment_up_to_date) as health_assessment_up_to_date,
+        count(cla.person_id) filter (where cla.dental_check_up_to_date) as dental_check_up_to_date
+    from periods
+    left join intermediate.int_cla_at_period_end as cla using (period_type, period_label)
+    group by all
+),
+
+flows as (
+    select
+        periods.period_type,
+        periods.period_label,
+        count(f.person_id) filter (where f.started_in_period) as cla_started,
+        count(f.person_id) filter (where f.started_in_period and f.is_uasc_starter) as uasc_started,
+        count(f.person_id) filter (where f.ceased_in_period) as cla_ceased
+    from periods
+    left join intermediate.int_cla_in_period as f using (period_type, period_label)
+    group by all
+),
+
+reviews as (
+    select
+        periods.period_type,
+        periods.period_label,
+        count(r.review_id) as reviews_held,
+        count(r.review_id) filter (where r.is_in_time) as reviews_in_time,
+        count(r.review_id) filter (where r.child_participated is not null) as reviews_participation_recorded,
+        count(r.review_id) filter (where r.child_participated) as reviews_child_participated
+    from periods
+    left join intermediate.int_cla_reviews_timed as r
+        on r.review_date between periods.period_start and periods.snapshot_date
+    group by all
+)
+
+select
+    periods.period_type,
+    periods.period_label,
+    periods.period_start,
+    periods.period_end,
+    periods.is_complete,
+    periods.snapshot_date,
+    periods.population_0_17,
+    s.cla_count,
+    round(s.cla_count * 10000.0 / periods.population_0_17, 1) as cla_rate_per_10k,
+    f.cla_started,
+    f.cla_ceased,
+    s.uasc_count,
+    round(100.0 * s.uasc_count / nullif(s.cla_count, 0), 1) as uasc_pct,
+    f.uasc_started,
+    round(100.0 * f.uasc_started / nullif(f.cla_started, 0), 1) as uasc_started_pct,
+    s.placed_outside_la,
+    round(100.0 * s.placed_outside_la / nullif(s.cla_count, 0), 1) as placed_outside_la_pct,
+    s.placed_over20_outside_la,
+    round(100.0 * s.placed_over20_outside_la / nullif(s.cla_count, 0), 1) as placed_over20_outside_la_pct,
+    s.distance_unknown,
+    s.with_3plus_placements,
+    round(100.0 * s.with_3plus_placements / nullif(s.cla_count, 0), 1) as with_3plus_placements_pct,
+    s.long_term_cohort,
+    s.long_term_stable,
+    round(100.0 * s.long_term_stable / nullif(s.long_term_cohort, 0), 1) as long_term_stability_pct,
+    s.looked_after_12_months,
+    s.health_assessment_up_to_date,
+    round(100.0 * s.health_assessment_up_to_date / nullif(s.looked_after_12_months, 0), 1) as health_assessment_pct,
+    s.dental_check_up_to_date,
+    round(100.0 * s.dental_check_up_to_date / nullif(s.looked_after_12_months, 0), 1) as dental_check_pct,
+    r.reviews_held,
+    r.reviews_in_time,
+    round(100.0 * r.reviews_in_time / nullif(r.reviews_held, 0), 1) as reviews_in_time_pct,
+    r.reviews_participation_recorded,
+    r.reviews_child_participated,
+    round(100.0 * r.reviews_child_participated / nullif(r.reviews_participation_recorded, 0), 1) as reviews_participation_pct
+from periods
+inner join stock as s using (period_type, period_label)
+inner join flows as f using (period_type, period_label)
+inner join reviews as r using (period_type, period_label)
+order by periods.period_type, periods.period_start

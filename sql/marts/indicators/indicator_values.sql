@@ -27,6 +27,10 @@ tests:
 -- Each area's *_indicators model contributes its rows: one line per area below.
 with values_long as (
     select * from marts.front_door_indicators
+    union all select * from marts.children_in_care_indicators
+    union all select * from marts.permanence_indicators
+    union all select * from marts.missing_indicators
+    union all select * from marts.care_leavers_indicators
 )
 
 select

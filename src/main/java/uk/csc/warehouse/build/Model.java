@@ -42,7 +42,13 @@ public record Model(String schema, String name, String resource, String sql, Str
         Map<String, Object> meta = Map.of();
         String body = text;
         if (h.find()) {
-            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(h.group(1));
+            Object loaded;
+            try {
+                loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(h.group(1));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(resource + ": the header is not valid YAML: "
+                        + e.getMessage().lines().findFirst().orElse(""), e);
+            }
             if (loaded instanceof Map<?, ?> m) {
                 meta = (Map<String, Object>) m;
             }

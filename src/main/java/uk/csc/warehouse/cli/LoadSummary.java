@@ -9,12 +9,17 @@ final class LoadSummary {
     private LoadSummary() {}
 
     static int print(LoadReport report) {
-        for (LoadReport.FileResult r : report.results()) {
-            System.out.printf("%-11s %-10s %-32s %,12d rows%s%n", r.status(), r.source(), r.file(), r.rowsLoaded(),
-                    r.reason() == null ? "" : "  " + r.reason());
+        if (!report.results().isEmpty()) {
+            System.out.printf("%-11s %-10s %-34s %12s %12s %12s  %s%n", "status", "source", "file", "rows read",
+                    "loaded", "quarantined", "why");
         }
-        System.out.printf("load: %d file(s), %,d rows loaded, %d quarantined%n", report.results().size(),
-                report.rowsLoaded(), report.quarantined().size());
+        for (LoadReport.FileResult r : report.results()) {
+            System.out.printf("%-11s %-10s %-34s %,12d %,12d %,12d  %s%n", r.status(), r.source(), r.file(),
+                    r.rowsRead(), r.rowsLoaded(), r.rowsQuarantined(), r.reasonsText());
+        }
+        System.out.printf("load: %d file(s), %,d rows read = %,d loaded + %,d quarantined; %d file(s) refused%n",
+                report.results().size(), report.rowsRead(), report.rowsLoaded(), report.rowsQuarantined(),
+                report.quarantined().size());
         if (!report.quarantined().isEmpty()) {
             System.err.println("load: " + report.quarantined().size() + " file(s) quarantined; first: "
                     + report.quarantined().get(0).reason());

@@ -61,16 +61,26 @@ public final class ContractCatalog {
         }
         List<ColumnContract> columns = new ArrayList<>();
         for (Map<String, Object> c : (List<Map<String, Object>>) doc.get("columns")) {
+            List<String> codes = new ArrayList<>();
+            ((List<Object>) c.getOrDefault("codes", List.of())).forEach(v -> codes.add(String.valueOf(v)));
+            Map<String, String> descriptions = new LinkedHashMap<>();
+            ((Map<Object, Object>) c.getOrDefault("code_descriptions", Map.of()))
+                    .forEach((k, v) -> descriptions.put(String.valueOf(k).trim().toUpperCase(java.util.Locale.ROOT),
+                            String.valueOf(v)));
             columns.add(new ColumnContract(
                     (String) c.get("name"),
                     (String) c.getOrDefault("type", "varchar"),
                     Boolean.TRUE.equals(c.get("required")),
                     (String) c.get("references"),
                     Boolean.TRUE.equals(c.get("pii")),
-                    (String) c.get("description")));
+                    (String) c.get("description"),
+                    codes,
+                    descriptions,
+                    Boolean.TRUE.equals(c.get("future_allowed"))));
         }
         List<String> pk = (List<String>) doc.getOrDefault("primary_key", List.of());
+        List<List<String>> dateOrder = (List<List<String>>) doc.getOrDefault("date_order", List.of());
         return new TableContract((String) doc.get("source"), (String) doc.get("table"),
-                (String) doc.get("spec"), List.copyOf(pk), List.copyOf(columns));
+                (String) doc.get("spec"), List.copyOf(pk), List.copyOf(columns), dateOrder);
     }
 }

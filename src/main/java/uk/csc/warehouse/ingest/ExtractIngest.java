@@ -5,15 +5,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.contract.ContractCatalog;
+import uk.csc.warehouse.contract.TableContract;
 import uk.csc.warehouse.support.DataDir;
 
 /**
- * The work the ingest routes delegate: validate a file against its contract and land it, or explain
+ * The work the ingest routes delegate: check a file, land it in the load's uncommitted partition, or explain
  * why it was quarantined. Logs name files, tables and counts only, never a value from inside a file.
  */
 public final class ExtractIngest {
@@ -25,12 +28,19 @@ public final class ExtractIngest {
     private final LakeWriter lake;
     private final LoadReport report;
     private final DataDir dataDir;
+    private final LakeManifest manifest;
+    private final String loadId;
+    private final Set<String> alreadyLoaded;
 
-    public ExtractIngest(ContractCatalog catalog, LakeWriter lake, LoadReport report, DataDir dataDir) {
+    public ExtractIngest(ContractCatalog catalog, LakeWriter lake, LoadReport report, DataDir dataDir,
+                         LakeManifest manifest, String loadId, Set<String> alreadyLoaded) {
         this.catalog = catalog;
         this.lake = lake;
         this.report = report;
         this.dataDir = dataDir;
+        this.manifest = manifest;
+        this.loadId = loadId;
+        this.alreadyLoaded = alreadyLoaded;
     }
 
     public void ingest(Exchange exchange) throws IOException {
@@ -38,14 +48,48 @@ public final class ExtractIngest {
         String source = exchange.getIn().getHeader(SOURCE, String.class);
         Path path = exchange.getIn().getBody(File.class).toPath();
         ExtractFile file = ExtractFile.of(path, source);
+        FileFacts facts = FileFacts.scan(path);
+        if (facts.size() == 0) {
+            throw new ContractViolation(file.fileName(), 0, null, "file is empty (0 bytes); expected at least a header row");
+        }
+        if (facts.firstNulOffset() >= 0) {
+            throw new ContractViolation(file.fileName(), facts.firstNulOffset() < 65536 ? 1 : 0, null,
+                    "binary content (NUL byte at offset " + facts.firstNulOffset() + "); expected a CSV text file");
+        }
+        if (facts.endsInsideQuotes()) {
+            throw new ContractViolation(file.fileName(), facts.lineBreaks() + 1, null,
+                    "truncated: the file ends inside a quoted value (an opening \" is never closed)");
+        }
         List<String> header = HeaderReader.read(file);
-        List<String> warnings = HeaderCheck.check(file, header, catalog);
+        List<String> warnings = new ArrayList<>(HeaderCheck.check(file, header, catalog));
         warnings.forEach(w -> LOG.warn("{}/{}: {}", source, file.fileName(), w));
-        long rows = lake.land(file, catalog.table(source, file.table()), header);
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        String key = LakeManifest.key(source, file.table(), facts.sha256());
+        if (!alreadyLoaded.add(key)) {
+            report.add(new LoadReport.FileResult(source, file.table(), file.fileName(), file.extractDate().toString(),
+                    LoadReport.Status.DUPLICATE, 0, 0, 0, null, null, warnings, millisSince(started), facts.sha256(),
+                    facts.size(), null, null));
+            LOG.info("skipped {}/{}: the same file (sha256 {}) was loaded before", source, file.fileName(),
+                    facts.sha256().substring(0, 12));
+            return;
+        }
+        TableContract contract = catalog.table(source, file.table());
+        Path rowsFile = dataDir.quarantine().resolve(source).resolve(file.table())
+                .resolve(loadId + "__" + file.fileName().replaceFirst("(?i)\\.csv$", "") + ".rows.csv");
+        LakeWriter.Landing landing = lake.land(file, contract, header, facts, manifest.partition(file, loadId), rowsFile);
+        if (landing.transcoded()) {
+            warnings.add("not UTF-8: read as Windows-1252");
+        }
+        long millis = millisSince(started);
         report.add(new LoadReport.FileResult(source, file.table(), file.fileName(), file.extractDate().toString(),
-                LoadReport.Status.LOADED, rows, null, warnings, millis));
-        LOG.info("loaded {}/{} extract_date={} rows={} in {} ms", source, file.table(), file.extractDate(), rows, millis);
+                LoadReport.Status.LOADED, landing.rowsRead(), landing.rowsLoaded(), landing.rowsQuarantined(),
+                landing.reasons(), null, warnings, millis, facts.sha256(), facts.size(), landing.parquet().getParent(),
+                landing.quarantinedRows()));
+        if (landing.rowsQuarantined() > 0) {
+            LOG.warn("{}/{}: {} of {} rows quarantined ({}) -> {}", source, file.fileName(), landing.rowsQuarantined(),
+                    landing.rowsRead(), landing.reasons(), dataDir.root().relativize(landing.quarantinedRows()));
+        }
+        LOG.info("landed {}/{} extract_date={} rows={} loaded={} in {} ms", source, file.table(), file.extractDate(),
+                landing.rowsRead(), landing.rowsLoaded(), millis);
     }
 
     /** Called by the shared error policy; Camel then moves the original file beside the reason written here. */
@@ -60,9 +104,14 @@ public final class ExtractIngest {
         String quarantinedName = exchange.getIn().getHeader(ARRIVAL, String.class) + "-" + name;
         Files.writeString(dir.resolve(quarantinedName + ".reason.txt"), reason + System.lineSeparator(),
                 StandardCharsets.UTF_8);
-        String table = name.replaceFirst("(?i)\\.csv$", "");
-        report.add(new LoadReport.FileResult(source, table, name, null, LoadReport.Status.QUARANTINED, 0, reason,
-                List.of(), 0));
+        String table = name.replaceFirst("(?i)(_\\d{8}|_\\d{4}-\\d{2}-\\d{2})?\\.csv$", "").toLowerCase();
+        long size = Files.size(exchange.getIn().getBody(File.class).toPath());
+        report.add(new LoadReport.FileResult(source, table, name, null, LoadReport.Status.QUARANTINED, 0, 0, 0, null,
+                reason, List.of(), 0, null, size, null, null));
         LOG.error("quarantined {}/{}: {}", source, name, reason);
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.List;
 
-/** Reads an extract's header row, refusing files that are empty or are not text at all. */
+/** Reads an extract's header row (FileFacts has already refused empty and binary files). */
 final class HeaderReader {
     private static final int SNIFF_BYTES = 64 * 1024;
 
@@ -20,15 +20,6 @@ final class HeaderReader {
         byte[] head;
         try (InputStream in = Files.newInputStream(file.path())) {
             head = in.readNBytes(SNIFF_BYTES);
-        }
-        if (head.length == 0) {
-            throw new ContractViolation(file.fileName(), 0, null, "file is empty (0 bytes); expected at least a header row");
-        }
-        for (int i = 0; i < head.length; i++) {
-            if (head[i] == 0) {
-                throw new ContractViolation(file.fileName(), lineAt(head, i), null,
-                        "binary content (NUL byte at offset " + i + "); expected a CSV text file");
-            }
         }
         int start = startsWithUtf8Bom(head) ? 3 : 0;
         // The header is ASCII in every contract, so decoding it as UTF-8 is safe even for Windows-1252 files.
@@ -44,15 +35,5 @@ final class HeaderReader {
 
     static boolean startsWithUtf8Bom(byte[] b) {
         return b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
-    }
-
-    private static long lineAt(byte[] b, int offset) {
-        long line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (b[i] == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 }

@@ -3,9 +3,14 @@ package uk.csc.warehouse.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -19,12 +24,14 @@ import uk.csc.warehouse.contract.ContractCatalog;
 import uk.csc.warehouse.support.DataDir;
 
 /**
- * Runs the ingest routes once over whatever is in the inbox, then stops: the shape of the nightly load.
- * Boots a real Camel context with the YAML routes from routes/, and waits on outcomes, not on the clock.
+ * One load, start to commit: put right whatever an interrupted load left, run the ingest routes once over
+ * the inbox (a real Camel context with the YAML routes from routes/), check references across the files,
+ * then commit the load to the lake in one atomic step. Until that step nothing this load wrote is visible.
  */
 public final class IngestRun {
     private static final Logger LOG = LoggerFactory.getLogger(IngestRun.class);
     public static final List<String> SOURCES = List.of("case", "complaints", "hr");
+    private static final DateTimeFormatter LOAD_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     /** How long a file must sit unchanged before it is taken (guards files still being copied in). */
     private final Duration readLockMinAge;
@@ -43,30 +50,42 @@ public final class IngestRun {
         for (String source : SOURCES) {
             Files.createDirectories(dataDir.inbox(source));
         }
+        LakeManifest manifest = new LakeManifest(dataDir);
+        manifest.recover();
         int pending = countPending(dataDir);
         LoadReport report = new LoadReport();
         if (pending == 0) {
             LOG.info("inbox is empty; nothing to load");
             return report;
         }
-        LOG.info("loading {} file(s) from {}", pending, dataDir.root().resolve("inbox"));
-        try (LakeWriter lake = new LakeWriter(dataDir.lake()); CamelContext camel = new DefaultCamelContext()) {
+        String loadId = LocalDateTime.now().format(LOAD_ID) + "-" + HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
+        LOG.info("load {}: {} file(s) from {}", loadId, pending, dataDir.root().resolve("inbox"));
+        ContractCatalog contracts = ContractCatalog.fromClasspath();
+        Set<String> alreadyLoaded = manifest.committedFiles();
+        try (LakeWriter lake = new LakeWriter(dataDir.root().resolve(".work").resolve(loadId));
+             CamelContext camel = new DefaultCamelContext()) {
             Properties props = new Properties();
-            props.setProperty("data.dir", dataDir.root().toString().replace('\\', '/'));
+            props.setProperty("data.dir", slashes(dataDir.root()));
+            props.setProperty("ingest.pending-archive", slashes(manifest.pendingArchive(loadId)));
             props.setProperty("ingest.read-lock-min-age", readLockMinAge.toMillis() + "ms");
             props.setProperty("ingest.poll-delay", "200");
             camel.getPropertiesComponent().setInitialProperties(props);
             camel.getRegistry().bind("extractIngest",
-                    new ExtractIngest(ContractCatalog.fromClasspath(), lake, report, dataDir));
+                    new ExtractIngest(contracts, lake, report, dataDir, manifest, loadId, alreadyLoaded));
             loadRoutes(camel, "routes/_error-handling.camel.yaml", "routes/ingest-drop-folder.camel.yaml");
             NotifyBuilder allDone = new NotifyBuilder(camel).fromRoute("ingest-*").whenDone(pending).create();
             camel.start();
             if (!allDone.matches(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("load did not finish within " + timeout + "; "
-                        + report.results().size() + " of " + pending + " files done");
+                        + report.results().size() + " of " + pending + " files done; nothing was committed");
             }
             camel.stop();
         }
+        ReferenceCheck.run(report, contracts, CommittedSnapshots.read(dataDir.lake()));
+        manifest.commit(loadId, report.results());
+        LakeManifest.deleteTree(dataDir.root().resolve(".work").resolve(loadId));
+        LOG.info("load {} committed: {} rows read, {} loaded, {} quarantined", loadId, report.rowsRead(),
+                report.rowsLoaded(), report.rowsQuarantined());
         return report;
     }
 
@@ -75,6 +94,10 @@ public final class IngestRun {
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(camel, "classpath:" + resource));
         }
+    }
+
+    private static String slashes(Path p) {
+        return p.toAbsolutePath().toString().replace('\\', '/');
     }
 
     private static int countPending(DataDir dataDir) throws IOException {

@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             RunCommand.class,
             DemoCommand.class,
+            ServeCommand.class,
+            StatusCommand.class,
+            RequestCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -21,7 +21,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return runCycle(data.dataDir());
+        // Same lock and ledger as the scheduled load: never overlaps `serve`, and `status` sees this run.
+        return uk.csc.warehouse.schedule.CliRun.guarded(data.dataDir(), "nightly", () -> runCycle(data.dataDir()));
     }
 
     static int runCycle(DataDir dataDir) throws Exception {

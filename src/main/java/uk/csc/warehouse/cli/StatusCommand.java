@@ -1,0 +1,134 @@
+package uk.csc.warehouse.cli;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import uk.csc.warehouse.schedule.CronSchedule;
+import uk.csc.warehouse.schedule.DataDirLock;
+import uk.csc.warehouse.schedule.JobRegistry;
+import uk.csc.warehouse.schedule.NightlyLoadJob;
+import uk.csc.warehouse.schedule.RunLedger;
+import uk.csc.warehouse.schedule.RunRecord;
+import uk.csc.warehouse.schedule.ScheduleConfig;
+import uk.csc.warehouse.schedule.ServiceState;
+import uk.csc.warehouse.schedule.WarehouseJob;
+import uk.csc.warehouse.support.DataDir;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Is the warehouse fresh, and did the last runs work? Shows the service, what is running, each",
+            "job's schedule, next fire (from the configured crons, even with no service up) and last run, and the",
+            "latest runs from DIR/ops/run_ledger.duckdb.",
+            "Exit 0 healthy; 1 the last run (of any job) or the last nightly failed or was interrupted;",
+            "2 the last completed load is older than status.stale-after (default 26 hours); 3 both."})
+final class StatusCommand implements Callable<Integer> {
+    static final int FAILED = 1;
+    static final int STALE = 2;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z");
+
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--runs", defaultValue = "10", paramLabel = "N", description = "How many recent runs to list (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+        DataDir dataDir = data.dataDir();
+        ScheduleConfig config = ScheduleConfig.load(dataDir);
+        ZoneId zone = config.timeZone();
+        Instant now = Instant.now();
+        RunLedger ledger = RunLedger.of(dataDir);
+        int exit = 0;
+
+        ServiceState.Probe service = ServiceState.probe(dataDir);
+        if (service.up()) {
+            Duration age = service.heartbeatAge(now);
+            boolean hung = age != null && age.compareTo(config.duration("serve.heartbeat-interval").multipliedBy(3)) > 0;
+            System.out.printf("service:  up (pid %d, since %s, heartbeat %s)%s%n", service.pid(), at(service.started(), zone),
+                    age == null ? "none" : age.toSeconds() + " s ago", hung ? "  WARNING: heartbeat is late; is it hung?" : "");
+        } else {
+            System.out.println("service:  not running" + (service.heartbeat() == null ? "" : " (last heartbeat " + at(service.heartbeat(), zone) + ")"));
+        }
+        Optional<DataDirLock.Holder> holder = DataDirLock.holder(dataDir);
+        System.out.println("running:  " + holder.map(DataDirLock.Holder::describe).orElse("nothing"));
+
+        Optional<RunRecord> lastLoad = ledger.lastCompleted(NightlyLoadJob.NAME);
+        Duration staleAfter = config.duration("status.stale-after");
+        if (lastLoad.isEmpty()) {
+            System.out.println("data:     STALE: no completed nightly load on record" + (Files.exists(dataDir.warehouse())
+                    ? " (warehouse.duckdb dated " + at(Files.getLastModifiedTime(dataDir.warehouse()).toInstant(), zone) + ")" : ""));
+            exit |= STALE;
+        } else {
+            RunRecord r = lastLoad.get();
+            Instant ended = r.endedAt() == null ? r.startedAt() : r.endedAt();
+            Duration age = Duration.between(ended, now);
+            boolean stale = age.compareTo(staleAfter) > 0;
+            System.out.printf("data:     %s: last load finished %s (%s ago, run %s%s)%n", stale ? "STALE" : "fresh",
+                    at(ended, zone), human(age), r.runId(), RunRecord.PARTIAL.equals(r.status()) ? ", partial: " + r.reason() : "");
+            if (stale) {
+                exit |= STALE;
+            }
+        }
+
+        System.out.println();
+        System.out.printf("%-19s %-24s %-28s %s%n", "job", "schedule", "next fire", "last run");
+        JobRegistry registry = JobRegistry.standard();
+        for (WarehouseJob job : registry.all()) {
+            List<String> crons = config.crons(job.name());
+            String next = "-";
+            if (!crons.isEmpty() && job.available()) {
+                next = new CronSchedule(crons, zone).nextAfter(now).map(t -> at(t, zone)).orElse("never");
+            } else if (!job.available()) {
+                next = "not in this build";
+            }
+            Optional<RunRecord> last = ledger.lastAttempt(job.name());
+            System.out.printf("%-19s %-24s %-28s %s%n", job.name(), crons.isEmpty() ? "on request" : String.join("; ", crons),
+                    next, last.map(r -> r.status() + " " + at(r.startedAt(), zone) + " (" + r.trigger() + ")").orElse("never"));
+        }
+
+        List<RunRecord> recent = ledger.recent(runs);
+        System.out.println();
+        System.out.println(recent.isEmpty() ? "no runs on record (" + ledger.file() + ")" : "latest runs:");
+        for (RunRecord r : recent) {
+            System.out.printf("  %-40s %-18s %-16s %-11s %-24s %8s %9s rows  %s%n", r.runId(), r.job(), r.trigger(), r.status(),
+                    at(r.startedAt(), zone), r.duration() == null ? "" : human(r.duration()), r.rowsLoaded(),
+                    r.reason() == null ? "" : r.reason());
+        }
+        Optional<RunRecord> lastAny = recent.stream().filter(r -> !RunRecord.SKIPPED.equals(r.status()) && r.finished()).findFirst();
+        Optional<RunRecord> lastNightly = ledger.lastAttempt(NightlyLoadJob.NAME).filter(RunRecord::finished);
+        if (lastAny.map(RunRecord::bad).orElse(false) || lastNightly.map(RunRecord::bad).orElse(false)) {
+            RunRecord bad = lastNightly.filter(RunRecord::bad).orElseGet(lastAny::get);
+            System.out.println();
+            System.out.println("FAILED:   " + bad.job() + " run " + bad.runId() + " " + bad.status() + ": " + bad.reason());
+            exit |= FAILED;
+        }
+        return exit;
+    }
+
+    private static String at(Instant t, ZoneId zone) {
+        return t == null ? "-" : TIME.format(t.atZone(zone));
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s + " s";
+        }
+        if (s < 7200) {
+            return (s / 60) + " min";
+        }
+        if (s < 172800) {
+            return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        }
+        return (s / 86400) + " days";
+    }
+}

@@ -1,0 +1,55 @@
+package uk.csc.warehouse.schedule;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import uk.csc.warehouse.support.DataDir;
+
+/**
+ * Puts a command typed at the terminal ({@code run}) under the same rules as the service: it takes the data
+ * folder's lock (so it never overlaps a scheduled load or build), and it is recorded in the run ledger with
+ * trigger {@code cli}, so {@code status} and the freshness check see it.
+ */
+public final class CliRun {
+    /** Exit code when the job was not started because the same job is already running. */
+    public static final int NOT_STARTED = 3;
+
+    private CliRun() {}
+
+    /**
+     * Runs {@code cycle} as job {@code job}. Its exit code 0 is success, 2 means "done, but files were
+     * quarantined" (partial); an exception fails the run and is rethrown with the one-line reason.
+     */
+    public static int guarded(DataDir dataDir, String job, Callable<Integer> cycle) throws Exception {
+        ScheduleConfig config = ScheduleConfig.load(dataDir);
+        JobRunner runner = new JobRunner(dataDir, config, new JobRegistry(), SmtpNotifier.fromConfig(config, dataDir));
+        int[] exit = {0};
+        RunRecord run = runner.run(new JobRunner.Request(job, JobTrigger.CLI, Map.of(), null, null), new WarehouseJob() {
+            @Override
+            public String name() {
+                return job;
+            }
+
+            @Override
+            public String description() {
+                return job + " from the command line";
+            }
+
+            @Override
+            public JobResult run(JobContext context) throws Exception {
+                exit[0] = cycle.call();
+                return exit[0] == 2 ? new JobResult(0, 0, java.util.List.of(), "file(s) quarantined (see the load summary)")
+                        : JobResult.ok();
+            }
+        });
+        switch (run.status()) {
+            case RunRecord.SUCCEEDED, RunRecord.PARTIAL -> {
+                return exit[0];
+            }
+            case RunRecord.SKIPPED -> {
+                System.err.println(job + ": " + run.reason());
+                return NOT_STARTED;
+            }
+            default -> throw new IllegalStateException(run.reason() + " (run " + run.runId() + ")");
+        }
+    }
+}

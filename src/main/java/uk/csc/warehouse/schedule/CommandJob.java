@@ -1,0 +1,102 @@
+package uk.csc.warehouse.schedule;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import uk.csc.warehouse.cli.Main;
+
+/**
+ * A job that is one of the product's own commands ({@code annex-a}, {@code pack}, {@code comparators}), run
+ * in-process exactly as typed: {@code <command> --data-dir DIR --<option> <value>...}. Request options map to
+ * flags by name ({@code as_at=2025-03-31} → {@code --as-at 2025-03-31}; {@code flag=true} → {@code --flag}).
+ * Unavailable (not scheduled, requests rejected) until the command exists in Main, so a command another team
+ * is still writing is wired the moment it lands. Outputs are the files under out/ it wrote.
+ */
+public final class CommandJob implements WarehouseJob {
+    private final String name;
+    private final String command;
+    private final String description;
+
+    public CommandJob(String name, String command, String description) {
+        this.name = name;
+        this.command = command;
+        this.description = description;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description + (available() ? "" : " [not in this build yet: no '" + command + "' command]");
+    }
+
+    @Override
+    public boolean available() {
+        return new CommandLine(new Main()).getSubcommands().containsKey(command);
+    }
+
+    List<String> arguments(JobContext ctx) {
+        List<String> args = new ArrayList<>(List.of(command, "--data-dir", ctx.dataDir().root().toString()));
+        for (Map.Entry<String, String> o : ctx.options().entrySet()) {
+            String flag = "--" + o.getKey().replace('_', '-');
+            if ("true".equalsIgnoreCase(o.getValue())) {
+                args.add(flag);
+            } else if (!"false".equalsIgnoreCase(o.getValue())) {
+                args.add(flag);
+                args.add(o.getValue());
+            }
+        }
+        return args;
+    }
+
+    @Override
+    public JobResult run(JobContext ctx) throws Exception {
+        if (!available()) {
+            throw new IllegalStateException("job " + name + " is not in this build (no '" + command + "' command)");
+        }
+        long startedMillis = System.currentTimeMillis() - 1000; // file times can be a second coarse
+        StringWriter err = new StringWriter();
+        Exception[] failure = new Exception[1];
+        CommandLine cli = new CommandLine(new Main());
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            failure[0] = e;
+            return 1;
+        });
+        int exit = cli.execute(arguments(ctx).toArray(String[]::new));
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        if (exit != 0) {
+            String said = err.toString().lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+            throw new IllegalStateException(command + " exited " + exit + (said.isEmpty() ? "" : ": " + Redact.text(said)));
+        }
+        return JobResult.ok(writtenSince(ctx.dataDir().out(), ctx.dataDir().root(), startedMillis));
+    }
+
+    private static List<String> writtenSince(Path out, Path root, long millis) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            return files.filter(Files::isRegularFile).filter(p -> {
+                try {
+                    return Files.getLastModifiedTime(p).compareTo(FileTime.fromMillis(millis)) >= 0;
+                } catch (IOException e) {
+                    return false;
+                }
+            }).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package uk.csc.warehouse.schedule;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import uk.csc.warehouse.support.DataDir;
+
+/**
+ * The schedule, retry, notification and service settings, read from {@code DIR/csc-warehouse.properties}
+ * (optional: every key has a default below). Durations are ISO-8601 ({@code PT30S}, {@code PT6H}); crons are
+ * Quartz crons (seconds first) in {@code schedule.time-zone}; several crons for one job are separated by
+ * {@code ;}; {@code off} (or empty) unschedules a job, which can still be run on request.
+ * The README's "Running it unattended" section documents every key.
+ */
+public final class ScheduleConfig {
+    public static final String FILE_NAME = "csc-warehouse.properties";
+
+    private static final Properties DEFAULTS = new Properties();
+
+    static {
+        // When: after the case system's overnight extract has landed (01:00-01:30 at most councils).
+        DEFAULTS.setProperty("schedule.time-zone", "Europe/London");
+        DEFAULTS.setProperty("schedule.nightly.cron", "0 0 2 * * ?");
+        // 1st of the month, after the nightly: keeps last month's indicator table as it was reported.
+        DEFAULTS.setProperty("schedule.indicator-snapshot.cron", "0 0 6 1 * ?");
+        // The year closes 31 March; the CIN census and SSDA903 returns are settled by June.
+        DEFAULTS.setProperty("schedule.pack.cron", "0 0 7 15 6 ?");
+        // DfE's CIN, CLA and workforce releases are out by late November: refresh comparators on 1 December.
+        DEFAULTS.setProperty("schedule.comparators.cron", "0 0 7 1 12 ?");
+        DEFAULTS.setProperty("schedule.catch-up", "true");
+        // A fire missed longer ago than this is not made up at start-up (e.g. last June's pack on a new install).
+        DEFAULTS.setProperty("schedule.catch-up.max-age", "P40D");
+        DEFAULTS.setProperty("schedule.threads", "3");
+        DEFAULTS.setProperty("schedule.misfire-threshold", "PT1M");
+        DEFAULTS.setProperty("retry.attempts", "4");
+        DEFAULTS.setProperty("retry.initial-delay", "PT30S");
+        DEFAULTS.setProperty("retry.multiplier", "2");
+        DEFAULTS.setProperty("retry.max-delay", "PT10M");
+        DEFAULTS.setProperty("notify.smtp.host", "");
+        DEFAULTS.setProperty("notify.smtp.port", "25");
+        DEFAULTS.setProperty("notify.smtp.starttls", "false");
+        DEFAULTS.setProperty("notify.smtp.username", "");
+        DEFAULTS.setProperty("notify.smtp.password-env", "CSC_SMTP_PASSWORD");
+        DEFAULTS.setProperty("notify.from", "csc-warehouse@localhost");
+        DEFAULTS.setProperty("notify.to", "");
+        DEFAULTS.setProperty("notify.on", "failed,interrupted,partial");
+        DEFAULTS.setProperty("serve.heartbeat-interval", "PT10S");
+        DEFAULTS.setProperty("serve.shutdown-timeout", "PT5M");
+        DEFAULTS.setProperty("requests.poll-delay", "PT2S");
+        DEFAULTS.setProperty("requests.read-lock-min-age", "PT1S");
+        DEFAULTS.setProperty("requests.lock-wait", "PT6H");
+        DEFAULTS.setProperty("status.stale-after", "PT26H");
+    }
+
+    private final Properties props;
+    private final Path source;
+
+    private ScheduleConfig(Properties props, Path source) {
+        this.props = props;
+        this.source = source;
+    }
+
+    /** DIR/csc-warehouse.properties over the defaults; the defaults alone when the file is absent. */
+    public static ScheduleConfig load(DataDir dataDir) throws IOException {
+        return load(dataDir.root().resolve(FILE_NAME));
+    }
+
+    public static ScheduleConfig load(Path file) throws IOException {
+        Properties p = new Properties();
+        p.putAll(DEFAULTS);
+        if (Files.isRegularFile(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                Properties fromFile = new Properties();
+                fromFile.load(r);
+                fromFile.forEach((k, v) -> p.setProperty(k.toString().trim(), v.toString().trim()));
+            }
+            return new ScheduleConfig(p, file);
+        }
+        return new ScheduleConfig(p, null);
+    }
+
+    /** Defaults with some keys replaced: for tests and for callers that build settings in code. */
+    public static ScheduleConfig of(Map<String, String> overrides) {
+        Properties p = new Properties();
+        p.putAll(DEFAULTS);
+        overrides.forEach(p::setProperty);
+        return new ScheduleConfig(p, null);
+    }
+
+    public static Properties defaults() {
+        Properties p = new Properties();
+        p.putAll(DEFAULTS);
+        return p;
+    }
+
+    /** Where the settings came from, for the start-up log line. */
+    public String describeSource() {
+        return source == null ? "defaults (no " + FILE_NAME + ")" : source.toString();
+    }
+
+    public String get(String key) {
+        return props.getProperty(key, "");
+    }
+
+    public int integer(String key) {
+        return Integer.parseInt(get(key));
+    }
+
+    public double number(String key) {
+        return Double.parseDouble(get(key));
+    }
+
+    public boolean bool(String key) {
+        return Boolean.parseBoolean(get(key));
+    }
+
+    public Duration duration(String key) {
+        String v = get(key);
+        try {
+            return Duration.parse(v);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 duration like PT30S or PT6H, not '" + v + "'");
+        }
+    }
+
+    public ZoneId timeZone() {
+        return ZoneId.of(get("schedule.time-zone"));
+    }
+
+    /** Jobs named in a schedule.JOB.cron key, in a stable order. */
+    public Set<String> scheduledJobs() {
+        Set<String> jobs = new TreeSet<>();
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith("schedule.") && key.endsWith(".cron")) {
+                jobs.add(key.substring("schedule.".length(), key.length() - ".cron".length()));
+            }
+        }
+        return jobs;
+    }
+
+    /** The job's crons; empty when it is not scheduled (key absent, empty or "off"). */
+    public List<String> crons(String job) {
+        String v = get("schedule." + job + ".cron");
+        if (v.isBlank() || "off".equalsIgnoreCase(v)) {
+            return List.of();
+        }
+        List<String> crons = new ArrayList<>();
+        for (String c : v.split(";")) {
+            if (!c.isBlank()) {
+                crons.add(c.trim().replaceAll("\\s+", " "));
+            }
+        }
+        return crons;
+    }
+
+    /** Whether a missed fire is made up once at start-up (schedule.JOB.catch-up, else schedule.catch-up). */
+    public boolean catchUp(String job) {
+        String v = get("schedule." + job + ".catch-up");
+        return v.isBlank() ? bool("schedule.catch-up") : Boolean.parseBoolean(v);
+    }
+
+    /** Options passed to a scheduled run of the job: schedule.JOB.option.NAME=VALUE. */
+    public Map<String, String> scheduledOptions(String job) {
+        String prefix = "schedule." + job + ".option.";
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String key : new TreeSet<>(props.stringPropertyNames())) {
+            if (key.startsWith(prefix)) {
+                options.put(key.substring(prefix.length()), get(key));
+            }
+        }
+        return options;
+    }
+
+    public Retry.Policy retry() {
+        return new Retry.Policy(integer("retry.attempts"), duration("retry.initial-delay"), number("retry.multiplier"),
+                duration("retry.max-delay"));
+    }
+
+    /** Run statuses that send an email (notify.on). */
+    public Set<String> notifyOn() {
+        Set<String> s = new LinkedHashSet<>();
+        Arrays.stream(get("notify.on").split(",")).map(String::trim).filter(x -> !x.isEmpty()).forEach(s::add);
+        return s;
+    }
+}

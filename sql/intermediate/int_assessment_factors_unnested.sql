@@ -19,7 +19,12 @@ tests:
   not_null: [assessment_id, factor_code, is_domestic_abuse]
 */
 with records as (
-    select assessment_id, trim(factors_raw) as raw from staging.stg_case__assessment_factors
+    select
+        assessment_id,
+        trim(factors_raw) as raw,
+        -- json functions see valid JSON only: DuckDB may evaluate every CASE branch on every row
+        case when json_valid(trim(factors_raw)) then trim(factors_raw) end as raw_json
+    from staging.stg_case__assessment_factors
     where nullif(trim(factors_raw), '') is not null
 ),
 
@@ -27,11 +32,11 @@ listed as (
     select
         assessment_id,
         case
-            when json_valid(raw) and json_type(raw) = 'ARRAY'
-                then json_extract_string(raw, '$[*]')
-            when json_valid(raw) and json_type(raw) = 'OBJECT'
-                then list_filter(json_keys(raw), lambda k:
-                    upper(trim(json_extract_string(raw, '$."' || k || '"'))) in ('Y', 'YES', 'TRUE', 'T', '1'))
+            when json_type(raw_json) = 'ARRAY'
+                then json_extract_string(raw_json, '$[*]')
+            when json_type(raw_json) = 'OBJECT'
+                then list_filter(json_keys(raw_json), lambda k:
+                    upper(trim(json_extract_string(raw_json, '$."' || k || '"'))) in ('Y', 'YES', 'TRUE', 'T', '1'))
             else regexp_split_to_array(regexp_replace(raw, '[\[\]{}"'' ]', '', 'g'), '[,;|]')
         end as codes
     from records

@@ -33,7 +33,9 @@ tests:
 with contacts as (
     select
         *,
-        json_valid(cont_contact_outcome_json) as is_json,
+        coalesce(json_valid(cont_contact_outcome_json), false) as is_json,
+        -- json functions see valid JSON only: DuckDB may evaluate every CASE branch on every row
+        case when json_valid(cont_contact_outcome_json) then cont_contact_outcome_json else '{}' end as outcome_json,
         lower(trim(cont_contact_outcome_json)) as outcome_text
     from lake.case__ssd_contacts
 )
@@ -45,22 +47,22 @@ select
     cont_contact_source_code as source_code,
     cont_contact_source_desc as source_description,
     cont_contact_outcome_json as outcome_raw,
-    case when is_json then reference.yes_no(cont_contact_outcome_json ->> '$.NEW_REFERRAL_FLAG')
+    case when is_json then reference.yes_no(outcome_json ->> '$.NEW_REFERRAL_FLAG')
         when outcome_text is not null then outcome_text like '%cin referral%' end as is_new_referral,
-    case when is_json then reference.yes_no(cont_contact_outcome_json ->> '$.EXISTING_REFERRAL_FLAG') end
+    case when is_json then reference.yes_no(outcome_json ->> '$.EXISTING_REFERRAL_FLAG') end
         as is_existing_referral,
-    case when is_json then reference.yes_no(cont_contact_outcome_json ->> '$.CP_ENQUIRY_FLAG') end as is_cp_enquiry,
-    case when is_json then reference.yes_no(cont_contact_outcome_json ->> '$.NFA_FLAG')
+    case when is_json then reference.yes_no(outcome_json ->> '$.CP_ENQUIRY_FLAG') end as is_cp_enquiry,
+    case when is_json then reference.yes_no(outcome_json ->> '$.NFA_FLAG')
         when outcome_text is not null then outcome_text like '%no further action%' end as is_nfa,
-    case when is_json then reference.yes_no(cont_contact_outcome_json ->> '$.NON_AGENCY_ADOPTION_FLAG') end
+    case when is_json then reference.yes_no(outcome_json ->> '$.NON_AGENCY_ADOPTION_FLAG') end
         as is_non_agency_adoption,
-    case when is_json then reference.yes_no(cont_contact_outcome_json ->> '$.PRIVATE_FOSTERING_FLAG') end
+    case when is_json then reference.yes_no(outcome_json ->> '$.PRIVATE_FOSTERING_FLAG') end
         as is_private_fostering,
-    case when is_json then reference.yes_no(cont_contact_outcome_json ->> '$.ADVICE_FLAG')
+    case when is_json then reference.yes_no(outcome_json ->> '$.ADVICE_FLAG')
         when outcome_text is not null then outcome_text like '%advice%' end as is_advice,
-    case when is_json then reference.yes_no(cont_contact_outcome_json ->> '$.MISSING_FLAG') end as is_missing,
-    case when is_json then reference.yes_no(cont_contact_outcome_json ->> '$.OLA_CP_FLAG') end as is_other_la_cp,
+    case when is_json then reference.yes_no(outcome_json ->> '$.MISSING_FLAG') end as is_missing,
+    case when is_json then reference.yes_no(outcome_json ->> '$.OLA_CP_FLAG') end as is_other_la_cp,
     case when not is_json and outcome_text is not null then outcome_text like '%eh referral%' end as is_early_help,
-    case when is_json then reference.yes_no(cont_contact_outcome_json ->> '$.OTHER_OUTCOMES_EXIST_FLAG') end
+    case when is_json then reference.yes_no(outcome_json ->> '$.OTHER_OUTCOMES_EXIST_FLAG') end
         as is_other_outcome
 from contacts

@@ -26,10 +26,10 @@ select
     s47e_s47_start_date as strategy_discussion_date,
     s47e_s47_end_date as end_date,
     reference.yes_no(s47e_s47_nfa) as is_nfa,
-    case
-        when json_valid(s47e_s47_outcome_json)
-            then reference.yes_no(json_extract_string(s47e_s47_outcome_json, '$.CP_CONFERENCE_FLAG'))
-    end as is_conference_outcome,
+    -- json functions see valid JSON only: DuckDB may evaluate a CASE branch on every row
+    reference.yes_no(json_extract_string(
+        case when json_valid(s47e_s47_outcome_json) then s47e_s47_outcome_json else '{}' end,
+        '$.CP_CONFERENCE_FLAG')) as is_conference_outcome,
     s47e_s47_completed_by_worker_id as worker_id,
     s47e_s47_completed_by_team as team_id
 from lake.case__ssd_s47_enquiry

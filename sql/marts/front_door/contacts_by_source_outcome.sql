@@ -56,12 +56,13 @@ select
     counted.source_code,
     counted.outcome,
     counted.contacts,
-    sum(counted.contacts) over (partition by counted.period_type, counted.period_label) as contacts_in_period,
+    cast(sum(counted.contacts) over (partition by counted.period_type, counted.period_label) as bigint)
+        as contacts_in_period,
     round(100.0 * counted.contacts
         / sum(counted.contacts) over (partition by counted.period_type, counted.period_label), 1)
         as share_of_period_pct,
-    sum(counted.contacts) over (partition by counted.period_type, counted.period_label, counted.source_code)
-        as contacts_from_source,
+    cast(sum(counted.contacts) over (partition by counted.period_type, counted.period_label, counted.source_code)
+        as bigint) as contacts_from_source,
     round(100.0 * counted.contacts
         / sum(counted.contacts) over (partition by counted.period_type, counted.period_label, counted.source_code), 1)
         as share_of_source_pct

@@ -27,6 +27,8 @@ tests:
 -- Each area's *_indicators model contributes its rows: one line per area below.
 with values_long as (
     select * from marts.front_door_indicators
+    union all select * from marts.child_protection_indicators
+    union all select * from marts.children_in_need_indicators
     union all select * from marts.children_in_care_indicators
     union all select * from marts.permanence_indicators
     union all select * from marts.missing_indicators

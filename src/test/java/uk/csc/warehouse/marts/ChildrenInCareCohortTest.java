@@ -1,0 +1,246 @@
+package uk.csc.warehouse.marts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.csc.warehouse.ingest.LoadReport;
+import uk.csc.warehouse.testing.TestAuthority;
+
+/**
+ * Children in care, permanence, missing and care leavers on eight hand-built children
+ * (src/test/resources/cohorts/children_in_care/README.md), as at Monday 5 May 2025.
+ * Population is 10,000 in both years, so a rate per 10,000 equals the count.
+ */
+class ChildrenInCareCohortTest {
+    @TempDir
+    static Path root;
+    static TestAuthority authority;
+
+    @BeforeAll
+    static void loadAndBuild() throws Exception {
+        authority = TestAuthority.fromCohort("children_in_care", root);
+        LoadReport report = authority.load();
+        assertTrue(report.quarantined().isEmpty(), () -> "quarantined: " + report.quarantined());
+        authority.build();
+    }
+
+    private static Map<String, Object> row(String mart, String label) throws Exception {
+        return authority.one("select * from marts." + mart + " where period_label = '" + label + "'");
+    }
+
+    private static double num(Object o) {
+        return ((Number) o).doubleValue();
+    }
+
+    @Test
+    void looked_after_at_31_march_2025() throws Exception {
+        // At 31 March 2025: K01 (started that day), K02, K03, K04 = 4. Not K05 (left 1 Apr 2024), K06 (V3 short
+        // breaks), K07 (adopted 20 Feb), K08 (SGO 10 Mar). Rate 4 / 10,000 x 10,000 = 4.0.
+        Map<String, Object> fy = row("children_in_care", "2024-25");
+        assertEquals(4L, fy.get("cla_count"));
+        assertEquals(4.0, num(fy.get("cla_rate_per_10k")), 1e-9);
+        // Starters 2024-25: K08 (15 Apr), K02 (1 Jun), K01 (31 Mar) = 3; K06 started in 2023-24 and is excluded anyway.
+        // Ceased: K05 (1 Apr 2024, first day of the year), K07, K08 = 3.
+        assertEquals(3L, fy.get("cla_started"));
+        assertEquals(3L, fy.get("cla_ceased"));
+        // UASC: K02 at 31 March (1 / 4 = 25.0%) and among starters (1 / 3 = 33.3%).
+        assertEquals(1L, fy.get("uasc_count"));
+        assertEquals(33.3, num(fy.get("uasc_started_pct")), 1e-9);
+        assertEquals(true, fy.get("is_complete"));
+        // The March month-end is the same snapshot as the year; K01 is the month's only starter.
+        Map<String, Object> march = row("children_in_care", "2025-03");
+        assertEquals(4L, march.get("cla_count"));
+        assertEquals(1L, march.get("cla_started"));
+        assertEquals(1L, authority.one("select count(*) n from intermediate.int_cla_at_period_end "
+                + "where period_label = '2024-25' and person_id = 'K01'").get("n"), "a child entering care on 31 March is looked after at 31 March");
+    }
+
+    @Test
+    void short_break_child_is_excluded_everywhere() throws Exception {
+        assertEquals(true, authority.one("select is_short_break from intermediate.int_cla_episodes_classified "
+                + "where episode_id = 'E06'").get("is_short_break"));
+        for (String model : new String[] {"int_cla_periods_of_care", "int_cla_at_period_end", "int_cla_in_period", "int_cla_placements_sequenced"}) {
+            assertEquals(0L, authority.one("select count(*) n from intermediate." + model + " where person_id = 'K06'").get("n"), model);
+        }
+        assertEquals(false, authority.one("select is_looked_after from intermediate.int_missing_episodes "
+                + "where missing_episode_id = 'M5'").get("is_looked_after"));
+    }
+
+    @Test
+    void placement_distance_and_location() throws Exception {
+        // Outside the LA: K01 (CR0), K02 (ME4), K04 (ZZ9) = 3 of 4 = 75.0%; K03 is in SE22.
+        // Over 20 miles and outside: K02 (25.0 miles from the extract) = 1 / 4 = 25.0%. K01 is about 6.6 miles
+        // (SE15 to CR0 centroids); K04's ZZ9 is in no centroid row, so its distance is unknown: counted, not dropped.
+        Map<String, Object> fy = row("children_in_care", "2024-25");
+        assertEquals(3L, fy.get("placed_outside_la"));
+        assertEquals(75.0, num(fy.get("placed_outside_la_pct")), 1e-9);
+        assertEquals(1L, fy.get("placed_over20_outside_la"));
+        assertEquals(25.0, num(fy.get("placed_over20_outside_la_pct")), 1e-9);
+        assertEquals(1L, fy.get("distance_unknown"));
+        Map<String, Object> k01 = authority.one("select distance_miles, distance_source from intermediate.int_cla_placements_sequenced "
+                + "where placement_id = 'PL01'");
+        assertEquals("postcode_district", k01.get("distance_source"));
+        assertEquals(6.6, num(k01.get("distance_miles")), 0.3);
+        // SE5 to BN1 (Brighton) is about 44 miles.
+        assertEquals(44.2, num(authority.one("select distance_miles from intermediate.int_cla_placements_sequenced "
+                + "where placement_id = 'PL04a'").get("distance_miles")), 1.0);
+    }
+
+    @Test
+    void short_term_stability_counts_dfe_placements() throws Exception {
+        // K04: BN1 (open on 1 April 2024), SE15, ZZ9 = 3 placements in 2024-25. K02: one placement across an
+        // episode change that was a legal status change only (RNE L). K03: U6 then A5 with the same carers (RNE T)
+        // is one placement. K01: one. So 1 of 4 with 3+ = 25.0%.
+        Map<String, Object> fy = row("children_in_care", "2024-25");
+        assertEquals(1L, fy.get("with_3plus_placements"));
+        assertEquals(25.0, num(fy.get("with_3plus_placements_pct")), 1e-9);
+        assertEquals(3L, placements("K04"));
+        assertEquals(1L, placements("K02"));
+        assertEquals(1L, placements("K03"));
+        assertEquals(1L, placements("K01"));
+        assertEquals(true, authority.one("select is_same_carers from intermediate.int_cla_placements_sequenced "
+                + "where placement_id = 'PL03c'").get("is_same_carers"));
+        assertEquals(0, authority.query("select * from marts.indicator_values where indicator_code = 'cla_3plus_placements_in_year_pct' "
+                + "and period_type = 'month'").size(), "3+ placements is a financial-year measure only");
+    }
+
+    private static long placements(String child) throws Exception {
+        return ((Number) authority.one("select placements_in_period p from intermediate.int_cla_at_period_end "
+                + "where period_label = '2024-25' and person_id = '" + child + "'").get("p")).longValue();
+    }
+
+    @Test
+    void long_term_stability_at_exactly_two_and_a_half_years() throws Exception {
+        // K03 and K04 both started on 30 Sep 2022: exactly 30 months before 31 March 2025, so both are looked
+        // after continuously 2.5 years. K04 turns 16 on 31 March 2025 and is not under 16: excluded. K03 (4) is
+        // in the cohort and has been with the same carers since 1 Mar 2023 (foster, then adoptive): stable.
+        Map<String, Object> fy = row("children_in_care", "2024-25");
+        assertEquals(1L, fy.get("long_term_cohort"));
+        assertEquals(1L, fy.get("long_term_stable"));
+        assertEquals(100.0, num(fy.get("long_term_stability_pct")), 1e-9);
+        assertEquals(false, authority.one("select is_long_term_cohort from intermediate.int_cla_at_period_end "
+                + "where period_label = '2024-25' and person_id = 'K04'").get("is_long_term_cohort"));
+        Map<String, Object> ind = authority.one("select value, numerator, denominator from marts.indicator_values "
+                + "where indicator_code = 'cla_long_term_stability_pct' and period_type = 'financial_year' and period_label = '2024-25'");
+        assertEquals(1L, ind.get("numerator"));
+        assertEquals(1L, ind.get("denominator"));
+    }
+
+    @Test
+    void health_and_reviews() throws Exception {
+        // Looked after 12+ months at 31 March 2025: K03, K04 = 2. Health assessment in the 12 months: K03
+        // (1 Oct 2024); K04's was 15 Mar 2024 and the Feb 2025 one was refused = 1 / 2. Dental: K04 only = 1 / 2.
+        Map<String, Object> fy = row("children_in_care", "2024-25");
+        assertEquals(2L, fy.get("looked_after_12_months"));
+        assertEquals(50.0, num(fy.get("health_assessment_pct")), 1e-9);
+        assertEquals(50.0, num(fy.get("dental_check_pct")), 1e-9);
+        // K02 (in care 1 Jun 2024, a Saturday): first review due 20 working days later, Fri 28 Jun; held 2 Jul = late.
+        // Second due 3 months after 2 Jul = 2 Oct, held 1 Oct; third due 1 Apr 2025, held 20 Mar: 2 of 3 in time.
+        // Participation PN1, PN7, PN5: 2 of 3. The cancelled review is not a review held.
+        assertEquals(3L, fy.get("reviews_held"));
+        assertEquals(2L, fy.get("reviews_in_time"));
+        assertEquals(2L, fy.get("reviews_child_participated"));
+        assertEquals(java.sql.Date.valueOf("2024-06-28").toLocalDate(), toLocalDate(authority.one(
+                "select due_date from intermediate.int_cla_reviews_timed where review_id = 'RV02a'").get("due_date")));
+        // K01 entered care 31 Mar 2025: 20 working days skipping Good Friday and Easter Monday = Wed 30 Apr 2025.
+        assertEquals(java.time.LocalDate.of(2025, 4, 30), toLocalDate(authority.one(
+                "select due_date from intermediate.int_cla_reviews_timed where review_id = 'RV01'").get("due_date")));
+        assertEquals(1L, row("children_in_care", "2025-04").get("reviews_in_time"));
+    }
+
+    private static java.time.LocalDate toLocalDate(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) o;
+    }
+
+    @Test
+    void permanence_adoption_and_special_guardianship() throws Exception {
+        // Ceased 2024-25: K05 (E17), K07 (E12 adopted), K08 (E45 SGO) = 3; adopted 1 = 33.3%, SGO 1 = 33.3%.
+        // K07: entered care 5 Jan 2023, placed for adoption 1 Jun 2024 = 513 days; placement order 1 Dec 2023 to
+        // match 10 May 2024 = 161 days. K03 has an unreversed adoption decision and is placed for adoption (A5).
+        Map<String, Object> fy = row("permanence", "2024-25");
+        assertEquals(3L, fy.get("cla_ceased"));
+        assertEquals(1L, fy.get("ceased_adopted"));
+        assertEquals(33.3, num(fy.get("ceased_adopted_pct")), 1e-9);
+        assertEquals(1L, fy.get("ceased_sgo"));
+        assertEquals(33.3, num(fy.get("ceased_sgo_pct")), 1e-9);
+        assertEquals(513.0, num(fy.get("days_entered_care_to_placed_avg")), 1e-9);
+        assertEquals(161.0, num(fy.get("days_placement_order_to_match_avg")), 1e-9);
+        assertEquals(1L, fy.get("with_adoption_decision"));
+        assertEquals(1L, fy.get("placed_for_adoption"));
+    }
+
+    @Test
+    void missing_and_return_home_interviews() throws Exception {
+        // Looked after during 2024-25: K01, K02, K03, K04, K05 (ceased 1 Apr), K07, K08 = 7. Missing: K04, whose
+        // episode M3 was open on 1 April 2024 = 1 / 7 = 14.3%. K06's episode is while on short breaks: not CLA.
+        Map<String, Object> fy = row("missing", "2024-25");
+        assertEquals(7L, fy.get("cla_in_period"));
+        assertEquals(1L, fy.get("cla_missing"));
+        assertEquals(14.3, num(fy.get("cla_missing_pct")), 1e-9);
+        assertEquals(0L, fy.get("cla_away"));
+        // Returns in 2024-25: M3 (RHI offered) and M5 (not offered) = 1 / 2.
+        assertEquals(2L, fy.get("returns_due"));
+        assertEquals(50.0, num(fy.get("rhi_offered_pct")), 1e-9);
+        // 2025-26 to Mon 5 May: M1 ended 22:30 Fri 2 May, so its 72 clock hours end 22:30 Mon 5 May (a bank
+        // holiday), inside the as-at day: due, offered and accepted. M2 ended 01:00 Sat 3 May: due 01:00 Tue 6 May,
+        // after the as-at day: not yet due. M4 (K02) is still open: K02 missing at the as-at date.
+        Map<String, Object> now = row("missing", "2025-26");
+        assertEquals(4L, now.get("cla_in_period"));
+        assertEquals(2L, now.get("cla_missing"));
+        assertEquals(1L, now.get("cla_away"));
+        assertEquals(3L, now.get("episodes_started"));
+        assertEquals(1L, now.get("returns_due"));
+        assertEquals(100.0, num(now.get("rhi_accepted_pct")), 1e-9);
+        assertEquals(1L, now.get("cla_missing_at_snapshot"));
+        assertEquals(true, authority.one("select is_rhi_due from intermediate.int_missing_episodes where missing_episode_id = 'M1'").get("is_rhi_due"));
+        assertEquals(false, authority.one("select is_rhi_due from intermediate.int_missing_episodes where missing_episode_id = 'M2'").get("is_rhi_due"));
+    }
+
+    @Test
+    void care_leaver_with_19th_birthday_on_1_april() throws Exception {
+        // K05's 19th birthday is 1 April 2025: in the 2025-26 cohort, not 2024-25. 2024-25 holds her 18th birthday
+        // (1 April 2024, the day she left care): aged 17-18, in touch, in education (F2), suitably housed.
+        Map<String, Object> fy = row("care_leavers", "2024-25");
+        assertEquals(0L, fy.get("leavers_19_21"));
+        assertNull(fy.get("leavers_19_21_eet_pct"));
+        assertEquals(1L, fy.get("leavers_17_18"));
+        assertEquals(100.0, num(fy.get("leavers_17_18_eet_pct")), 1e-9);
+        // 2025-26: 1 in the 19-21 cohort, in touch, not in EET (G5), suitable; left foster care at 18, staying put (Z).
+        Map<String, Object> now = row("care_leavers", "2025-26");
+        assertEquals(1L, now.get("leavers_19_21"));
+        assertEquals(100.0, num(now.get("leavers_19_21_in_touch_pct")), 1e-9);
+        assertEquals(0.0, num(now.get("leavers_19_21_eet_pct")), 1e-9);
+        assertEquals(100.0, num(now.get("leavers_19_21_suitable_pct")), 1e-9);
+        assertEquals(100.0, num(now.get("staying_put_19_20_pct")), 1e-9);
+        // Pathway plan reviewed 15 Feb 2024: within 6 months at 30 June 2024, not at 30 Sep 2024.
+        assertEquals(100.0, num(row("care_leavers", "2024-06").get("pathway_review_in_6_months_pct")), 1e-9);
+        assertEquals(0.0, num(row("care_leavers", "2024-09").get("pathway_review_in_6_months_pct")), 1e-9);
+    }
+
+    @Test
+    void indicators_carry_published_codes_and_every_test_passes() throws Exception {
+        for (String code : new String[] {"cla_count_31mar", "cla_rate_per_10k_31mar", "uasc_cla_count_31mar", "uasc_pct_of_cla_starting",
+                "cla_placed_over20miles_outside_la_pct", "cla_3plus_placements_in_year_pct", "cla_long_term_stability_pct",
+                "cla_long_term_stability_count", "cla_under16_in_care_2_5yrs_count", "cla_missing_in_year_pct",
+                "cla_away_without_auth_in_year_pct", "cla_ceased_adopted_count", "cla_ceased_adopted_pct", "cla_ceased_sgo_count",
+                "cla_ceased_sgo_pct", "care_leavers_19_21_eet_pct", "care_leavers_19_21_suitable_accom_pct",
+                "care_leavers_la_not_in_touch_pct", "care_leavers_19_20_staying_put_pct"}) {
+            Map<String, Object> r = authority.one("select count(*) n, count(unit) units from marts.indicator_values "
+                    + "where indicator_code = '" + code + "' and period_type = 'financial_year' and period_label = '2024-25'");
+            assertEquals(1L, r.get("n"), code);
+            assertEquals(1L, r.get("units"), code + " is catalogued");
+        }
+        Map<String, Object> rate = authority.one("select value, numerator, denominator, unit from marts.indicator_values "
+                + "where indicator_code = 'cla_rate_per_10k_31mar' and period_type = 'month' and period_label = '2025-04'");
+        assertEquals(4.0, num(rate.get("value")), 1e-9);
+        assertEquals(10000L, rate.get("denominator"));
+        assertEquals("rate_per_10000", rate.get("unit"));
+        assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed").get("n"));
+    }
+}

@@ -69,7 +69,7 @@ final class Child {
     /** Hands the case to a new worker, ending the previous allocation the same day. */
     void allocate(Workforce.Service service, LocalDate from, String referralId, String reason) {
         endAllocation(from);
-        Workforce.Worker w = ctx.workforce().assign(service, rng);
+        Workforce.Worker w = ctx.workforce().assign(service, from, rng);
         openInvolvement = emit("ssd_involvements").set("invo_involvements_id", nextId("I"))
                 .set("invo_professional_id", w.id())
                 .set("invo_professional_role_id", "Allocated Case Worker")

@@ -10,9 +10,16 @@ import java.util.List;
 final class ChildBuffer {
     private final List<TableWriter.Row> rows = new ArrayList<>();
     private final Workforce workforce;
+    private final Representations representations;
 
     ChildBuffer(Workforce workforce) {
+        this(workforce, null);
+    }
+
+    /** {@code representations} (may be null) sees each child's rows as written, to raise complaints about real cases. */
+    ChildBuffer(Workforce workforce, Representations representations) {
         this.workforce = workforce;
+        this.representations = representations;
     }
 
     void add(TableWriter.Row row) {
@@ -33,11 +40,21 @@ final class ChildBuffer {
     }
 
     void flush() {
+        List<TableWriter.Row> written = new ArrayList<>(rows.size() + 4);
         for (TableWriter.Row r : rows) {
-            r.writeNow();
             if (r.writer().table().equals("ssd_involvements")) {
-                workforce.countInvolvement(r);
+                for (TableWriter.Row x : workforce.handOver(r)) {
+                    x.writeNow();
+                    workforce.countInvolvement(x);
+                    written.add(x);
+                }
+            } else {
+                r.writeNow();
+                written.add(r);
             }
+        }
+        if (representations != null) {
+            representations.observeChild(written);
         }
         rows.clear();
     }

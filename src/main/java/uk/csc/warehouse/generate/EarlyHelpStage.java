@@ -16,7 +16,7 @@ final class EarlyHelpStage {
             end = start;
         }
         LocalDate recorded = clock.endOrOpen(end);
-        Workforce.Worker w = c.ctx.workforce().assign(Workforce.Service.EARLY_HELP, rng);
+        Workforce.Worker w = c.ctx.workforce().assign(Workforce.Service.EARLY_HELP, start, rng);
         c.emit("ssd_early_help_episodes").set("earl_episode_id", c.nextId("EH")).set("earl_person_id", c.personId)
                 .set("earl_episode_start_date", start).set("earl_episode_end_date", recorded)
                 .set("earl_episode_reason", Pick.weighted(rng, "Parenting support", 30, "School attendance", 15,

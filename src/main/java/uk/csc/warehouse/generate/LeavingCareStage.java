@@ -13,7 +13,7 @@ final class LeavingCareStage {
     static void run(Child c, LocalDate ceased) {
         SplittableRandom rng = c.rng;
         Clock clock = c.ctx.clock();
-        Workforce.Worker pa = c.ctx.workforce().assign(Workforce.Service.LEAVING_CARE, rng);
+        Workforce.Worker pa = c.ctx.workforce().assign(Workforce.Service.LEAVING_CARE, ceased, rng);
         boolean engaged = Pick.chance(rng, 0.88);
         for (int age = 17; age <= 21; age++) {
             LocalDate birthday = c.birthday(age);

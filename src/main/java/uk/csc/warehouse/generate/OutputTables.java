@@ -15,16 +15,23 @@ import java.util.TreeMap;
 import uk.csc.warehouse.contract.ContractCatalog;
 import uk.csc.warehouse.contract.TableContract;
 
-/** Every SSD table's writer for one run: opened together, closed together, stamped with the extract date. */
+/** Every table's writer of one source for one run: opened together, closed together, stamped with the extract date. */
 final class OutputTables implements AutoCloseable {
     static final String SOURCE = "case";
 
     private final Map<String, TableWriter> writers = new LinkedHashMap<>();
+    private final String source;
     private boolean closed;
 
     OutputTables(ContractCatalog catalog, Path folder) throws IOException {
+        this(catalog, folder, SOURCE);
+    }
+
+    /** The writers for one source's contracts ({@code case}, {@code complaints}, {@code hr}) in {@code folder}. */
+    OutputTables(ContractCatalog catalog, Path folder, String source) throws IOException {
+        this.source = source;
         Files.createDirectories(folder);
-        List<TableContract> contracts = new ArrayList<>(catalog.forSource(SOURCE));
+        List<TableContract> contracts = new ArrayList<>(catalog.forSource(source));
         contracts.sort(java.util.Comparator.comparing(TableContract::table));
         try {
             for (TableContract c : contracts) {
@@ -39,14 +46,14 @@ final class OutputTables implements AutoCloseable {
     TableWriter.Row row(String table) {
         TableWriter w = writers.get(table);
         if (w == null) {
-            throw new IllegalArgumentException("no contract for " + SOURCE + "/" + table);
+            throw new IllegalArgumentException("no contract for " + source + "/" + table);
         }
         return w.row();
     }
 
     Map<String, Long> rowCounts() {
         Map<String, Long> counts = new TreeMap<>();
-        writers.forEach((t, w) -> counts.put(SOURCE + "/" + t, w.rows()));
+        writers.forEach((t, w) -> counts.put(source + "/" + t, w.rows()));
         return counts;
     }
 

@@ -45,7 +45,7 @@ final class PermanenceStage {
                     .set("perm_siblings_placed_together", siblings ? Pick.between(rng, 2, 3) : 1)
                     .set("perm_siblings_placed_apart", siblings ? rng.nextInt(2) : 0)
                     .set("perm_placement_provider_urn", "XXXXXXX")
-                    .set("perm_adoption_worker_id", c.ctx.workforce().assign(Workforce.Service.ADOPTION, rng).id())
+                    .set("perm_adoption_worker_id", c.ctx.workforce().assign(Workforce.Service.ADOPTION, placed, rng).id())
                     .set("perm_adopter_sex", adopters)
                     .set("perm_adopter_legal_status", adopters.length() == 2 && adopters.charAt(1) != '1'
                             ? ("MF".equals(adopters) ? Pick.weighted(rng, "L11", 80, "L3", 20) : Pick.weighted(rng, "L12", 60, "L2", 25, "L4", 15))

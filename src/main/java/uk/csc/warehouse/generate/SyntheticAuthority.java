@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.contract.ContractCatalog;
 
 /**
- * Generates a whole synthetic local authority: every SSD extract table under {@code inbox/case/} and the
+ * Generates a whole synthetic local authority: every SSD extract table under {@code inbox/case/}, the
+ * complaints system's and HR system's extracts under {@code inbox/complaints/} and {@code inbox/hr/}, and the
  * 0-17 population under {@code reference/}. Children are simulated one at a time, each from its own
  * random stream, and streamed to the files, so memory stays flat as the population grows.
  */
@@ -20,20 +21,30 @@ public final class SyntheticAuthority {
     public static GenerationSummary write(GeneratorSettings settings, Path dataDir) throws IOException {
         long started = System.nanoTime();
         Clock clock = new Clock(settings.asAt(), settings.years());
-        Workforce workforce = new Workforce(settings.children(), settings.seed(), settings.asAt());
-        Map<String, Long> counts;
-        try (OutputTables out = new OutputTables(ContractCatalog.fromClasspath(), dataDir.resolve("inbox").resolve(OutputTables.SOURCE))) {
+        Workforce workforce = new Workforce(settings.children(), settings.seed(), settings.asAt(), clock.windowStart);
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        ContractCatalog catalog = ContractCatalog.fromClasspath();
+        Path inbox = dataDir.resolve("inbox");
+        try (OutputTables out = new OutputTables(catalog, inbox.resolve(OutputTables.SOURCE));
+             OutputTables complaints = new OutputTables(catalog, inbox.resolve("complaints"), "complaints");
+             OutputTables hr = new OutputTables(catalog, inbox.resolve("hr"), "hr")) {
             workforce.writeDepartments(out);
-            Child.Context ctx = new Child.Context(clock, new WorkingDays(), workforce, out, new ChildBuffer(workforce));
+            WorkingDays workingDays = new WorkingDays();
+            Representations representations = new Representations(settings.seed(), workforce, workingDays, clock, complaints);
+            Child.Context ctx = new Child.Context(clock, workingDays, workforce, out, new ChildBuffer(workforce, representations));
             ChildSimulator simulator = new ChildSimulator(settings, ctx);
             int cohort = ChildSimulator.cohortSize(settings);
             for (int i = 1; i <= cohort; i++) {
                 simulator.simulate(i);
             }
             workforce.writeProfessionals(out);
-            out.commit();
-            out.stamp(settings.asAt());
-            counts = out.rowCounts();
+            representations.finish();
+            HrExtract.write(workforce, settings.seed(), hr);
+            for (OutputTables t : java.util.List.of(out, complaints, hr)) {
+                t.commit();
+                t.stamp(settings.asAt());
+                counts.putAll(t.rowCounts());
+            }
         }
         int years = PopulationFile.write(settings, clock, dataDir.resolve("reference"));
         long ms = (System.nanoTime() - started) / 1_000_000;

@@ -147,7 +147,9 @@ final class AuthorityMetrics {
         List<Integer> caseloads = new ArrayList<>();
         for (Map<String, String> p : files.rows("ssd_professionals")) {
             String title = p.get("prof_professional_job_title");
-            if (title.equals("Social Worker") || title.equals("Senior Practitioner")) {
+            // ssd_professionals now lists leavers too (posts change hands); like DfE, count only workers holding cases.
+            if ((title.equals("Social Worker") || title.equals("Senior Practitioner"))
+                    && Integer.parseInt(p.get("prof_professional_caseload")) > 0) {
                 caseloads.add(Integer.parseInt(p.get("prof_professional_caseload")));
             }
         }

@@ -1,0 +1,118 @@
+package uk.csc.warehouse.generate;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The HR system's extract ({@code inbox/hr/}): every employment and agency assignment in the workforce
+ * that the case system allocated children to (same ids, teams, FTE and agency status), plus staff the case
+ * system never sees (service managers, the principal social worker, business support), and the funded
+ * establishment per team and role.
+ *
+ * <p>So that reconciliation has something to report, a few agency assignments are missing from HR (the
+ * case system knows the locum, HR never recorded the booking); new starters who hold no cases yet appear
+ * naturally. Leavers are kept from a year before the history window so every census year has its turnover.
+ */
+final class HrExtract {
+    /** Agency assignments HR never recorded: the case system knows the worker, HR does not. */
+    static final double AGENCY_MISSING_FROM_HR = 0.05;
+    /** Chance a case-holding team has one more funded social worker post than it has posts filled over time. */
+    static final double EXTRA_FUNDED_POST = 0.25;
+
+    private HrExtract() {}
+
+    static void write(Workforce workforce, long seed, OutputTables out) {
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x4B_57AFF_E11L);
+        LocalDate asAt = workforce.asAt();
+        LocalDate keepFrom = workforce.windowStart().minusYears(1);
+        LocalDate yearAgo = asAt.minusYears(1).plusDays(1);
+        for (Workforce.Worker w : workforce.workers()) {
+            boolean missing = w.agency() && Pick.chance(rng, AGENCY_MISSING_FROM_HR);
+            double sickness = sicknessDays(rng);
+            if (missing || w.leave() != null && w.leave().isBefore(keepFrom) || !workforce.inCaseSystem(w)) {
+                continue;
+            }
+            LocalDate from = w.start().isAfter(yearAgo) ? w.start() : yearAgo;
+            LocalDate to = w.leave() == null ? asAt : w.leave();
+            double share = to.isBefore(from) ? 0 : (to.toEpochDay() - from.toEpochDay() + 1) / 365.0;
+            out.row("workers").set("worker_id", w.id()).set("staff_id", w.agency() ? "" : "S" + w.id().substring(1))
+                    .set("swe_registration_number", registered(w.title()) ? "SW9" + w.id().substring(1) : "")
+                    .set("role", role(w.title())).set("team_id", w.teamId()).set("fte", w.fte())
+                    .set("agency_flag", w.agency()).set("start_date", w.start()).set("leave_date", w.leave())
+                    .set("leave_reason", w.leaveReason())
+                    .set("sickness_days_12m", w.agency() ? null : (Object) (Math.round(sickness * share * w.fte() * 2) / 2.0))
+                    .set("case_holding_flag", w.holdsCases())
+                    .writeNow();
+        }
+        hrOnlyStaff(workforce, rng, out, keepFrom, yearAgo);
+        establishment(workforce, rng, out, keepFrom);
+    }
+
+    /** Working days lost to sickness in a full year: most lose a few days, a few are off for weeks. */
+    private static double sicknessDays(SplittableRandom rng) {
+        double x = rng.nextDouble();
+        return x < 0.35 ? 0 : x < 0.75 ? Pick.between(rng, 1, 5) : x < 0.92 ? Pick.between(rng, 6, 15) : Pick.between(rng, 20, 60);
+    }
+
+    static boolean registered(String title) {
+        return !title.equals("Practitioner") && !title.equals("Family Support Worker") && !title.equals("Personal Adviser");
+    }
+
+    static String role(String title) {
+        return switch (title) {
+            case "Social Worker" -> "social_worker";
+            case "Senior Practitioner" -> "senior_practitioner";
+            case "Team Manager" -> "team_manager";
+            case "Practitioner" -> "mash_practitioner";
+            case "Family Support Worker" -> "family_support_worker";
+            case "Personal Adviser" -> "personal_adviser";
+            default -> "other";
+        };
+    }
+
+    /** Staff without case-system accounts: a service manager per service, the principal social worker, business support. */
+    private static void hrOnlyStaff(Workforce workforce, SplittableRandom rng, OutputTables out, LocalDate keepFrom, LocalDate yearAgo) {
+        int n = 0;
+        for (Workforce.Team t : workforce.teams()) {
+            String role = t.parentId().isEmpty() ? "principal_social_worker" : t.id().endsWith("00") ? "service_manager" : "business_support";
+            LocalDate start = workforce.asAt().minusDays(Pick.between(rng, 30, 4000));
+            boolean left = Pick.chance(rng, 0.1);
+            LocalDate leave = left ? Pick.dateBetween(rng, keepFrom.isAfter(start) ? keepFrom : start, workforce.asAt()) : null;
+            double sickness = sicknessDays(rng);
+            String id = String.format("H%05d", ++n);
+            boolean sw = !role.equals("business_support");
+            out.row("workers").set("worker_id", id).set("staff_id", "S8" + id.substring(1))
+                    .set("swe_registration_number", sw ? "SW8" + id.substring(1) : "").set("role", role)
+                    .set("team_id", t.id()).set("fte", 1.0).set("agency_flag", false).set("start_date", start)
+                    .set("leave_date", leave).set("leave_reason", left ? "resignation" : "")
+                    .set("sickness_days_12m", start.isAfter(yearAgo) ? 0.0 : sickness).set("case_holding_flag", false)
+                    .writeNow();
+        }
+    }
+
+    /** Funded FTE per team and role from each 1 April: the posts, sometimes one more social worker than was ever filled. */
+    private static void establishment(Workforce workforce, SplittableRandom rng, OutputTables out, LocalDate keepFrom) {
+        Map<String, Double> funded = new LinkedHashMap<>();
+        for (Workforce.Post p : workforce.posts()) {
+            funded.merge(p.teamId() + "|" + role(p.title()), p.fte(), Double::sum);
+        }
+        for (Workforce.Team t : workforce.teams()) {
+            funded.merge(t.id() + "|" + (t.parentId().isEmpty() ? "principal_social_worker"
+                    : t.id().endsWith("00") ? "service_manager" : "business_support"), 1.0, Double::sum);
+        }
+        int firstYear = keepFrom.getMonthValue() >= 4 ? keepFrom.getYear() : keepFrom.getYear() - 1;
+        for (int y = firstYear; !LocalDate.of(y, 4, 1).isAfter(workforce.asAt()); y++) {
+            for (Map.Entry<String, Double> e : funded.entrySet()) {
+                String[] key = e.getKey().split("\\|");
+                double fte = e.getValue();
+                if (key[1].equals("social_worker") && Pick.chance(rng, EXTRA_FUNDED_POST)) {
+                    fte += 1.0;
+                }
+                out.row("establishment").set("team_id", key[0]).set("role", key[1]).set("funded_fte", fte)
+                        .set("effective_from", LocalDate.of(y, 4, 1)).writeNow();
+            }
+        }
+    }
+}

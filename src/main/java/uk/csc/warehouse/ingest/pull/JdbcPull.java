@@ -1,0 +1,290 @@
+package uk.csc.warehouse.ingest.pull;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.MalformedURLException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.csc.warehouse.config.JdbcSourceConfig;
+import uk.csc.warehouse.contract.ContractCatalog;
+import uk.csc.warehouse.contract.TableContract;
+import uk.csc.warehouse.support.DataDir;
+
+/**
+ * Pulls a source's tables from its reporting database into {@code inbox/<source>/<table>.csv}, one file per
+ * table, streaming: the driver fetches {@code fetch-size} rows at a time (PostgreSQL needs autocommit off for
+ * that; SQL Server streams by default) and each row goes straight to the file, so a table is never held in
+ * memory. Each file is written as {@code .<table>.csv.part} beside its final name and renamed into place, so
+ * the drop-folder route (which ignores dot-files) never sees half a file.
+ *
+ * <p>An unreachable database is retried with bounded exponential back-off, then reported naming the database
+ * (URL with any password masked). Errors that retrying cannot fix (bad login, missing table) fail at once.
+ */
+public final class JdbcPull {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcPull.class);
+
+    private final JdbcSourceConfig config;
+    private final DataDir dataDir;
+    /** Test hook: sees each table's running row count as rows are written. */
+    private final RowListener rowListener;
+
+    interface RowListener {
+        void rows(String table, long rowsSoFar);
+    }
+
+    public JdbcPull(JdbcSourceConfig config, DataDir dataDir) {
+        this(config, dataDir, (table, rows) -> { });
+    }
+
+    JdbcPull(JdbcSourceConfig config, DataDir dataDir, RowListener rowListener) {
+        this.config = config;
+        this.dataDir = dataDir;
+        this.rowListener = rowListener;
+    }
+
+    /** Runs the pull once; never throws for an unreachable or failing database, the result says why. */
+    public PullReport.SourceResult pull() {
+        long started = System.nanoTime();
+        List<String> delivered = new ArrayList<>();
+        List<Long> rows = new ArrayList<>();
+        String failure = null;
+        try {
+            List<String> tables = tables();
+            Driver driver = driver();
+            Path inbox = dataDir.inbox(config.source());
+            Files.createDirectories(inbox);
+            Connection connection = null;
+            List<String> tableFailures = new ArrayList<>();
+            try {
+                for (String table : tables) {
+                    int attempt = 1;
+                    while (true) {
+                        try {
+                            if (connection == null || connection.isClosed()) {
+                                connection = connect(driver);
+                            }
+                            rows.add(pullTable(connection, table, inbox));
+                            delivered.add(table + ".csv");
+                            break;
+                        } catch (SQLException e) {
+                            if (!transient_(e)) {
+                                // e.g. a missing table: report it, still pull the others
+                                tableFailures.add(describe("reading table " + table + " failed", e, attempt));
+                                break;
+                            }
+                            if (attempt >= config.retry().attempts()) {
+                                throw new PullFailed(describe("reading table " + table + " failed", e, attempt));
+                            }
+                            closeQuietly(connection);
+                            connection = null;
+                            waitBeforeRetry("reading table " + table, e, attempt++);
+                        }
+                    }
+                }
+            } finally {
+                closeQuietly(connection);
+            }
+            if (!tableFailures.isEmpty()) {
+                failure = String.join("; ", tableFailures);
+            }
+        } catch (PullFailed e) {
+            failure = e.getMessage();
+        } catch (IOException e) {
+            failure = "jdbc source '" + config.source() + "': cannot write to the inbox: " + e.getMessage();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (failure == null) {
+            LOG.info("pulled {} table(s) for {} from {} in {} ms", delivered.size(), config.source(),
+                    config.safeUrl(), millis);
+        } else {
+            LOG.error(failure);
+        }
+        return new PullReport.SourceResult(config.source(), PullReport.Kind.JDBC, delivered, rows, failure, millis);
+    }
+
+    private List<String> tables() {
+        if (!config.tables().isEmpty()) {
+            return config.tables();
+        }
+        List<String> fromContracts = ContractCatalog.fromClasspath().forSource(config.source()).stream()
+                .map(TableContract::table).sorted().toList();
+        if (fromContracts.isEmpty()) {
+            throw new PullFailed("jdbc source '" + config.source() + "': no tables configured (jdbc."
+                    + config.source() + ".tables) and no contracts in schemas/" + config.source() + "/");
+        }
+        return fromContracts;
+    }
+
+    private long pullTable(Connection connection, String table, Path inbox) throws SQLException, IOException {
+        long started = System.nanoTime();
+        Path target = inbox.resolve(table + ".csv");
+        Path part = inbox.resolve("." + table + ".csv.part");
+        long rows;
+        boolean done = false;
+        try (Statement st = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            st.setFetchSize(config.fetchSize());
+            try (ResultSet rs = st.executeQuery(config.query(table));
+                 BufferedWriter out = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                LongConsumer progress = n -> rowListener.rows(table, n);
+                rows = ResultSetCsv.write(rs, out, progress);
+            }
+            connection.commit();
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(part);
+                rollbackQuietly(connection);
+            }
+        }
+        if (Files.exists(target)) {
+            LOG.warn("{}/{} from an earlier pull was never loaded; replacing it with this pull", config.source(),
+                    target.getFileName());
+        }
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        LOG.info("pulled {}/{} rows={} in {} ms", config.source(), target.getFileName(), rows,
+                (System.nanoTime() - started) / 1_000_000);
+        return rows;
+    }
+
+    private Connection connect(Driver driver) {
+        Properties props = new Properties();
+        props.putAll(config.driverProperties());
+        config.username().ifPresent(u -> props.setProperty("user", u));
+        config.password().ifPresent(p -> props.setProperty("password", p.reveal()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Connection c = driver.connect(config.url(), props);
+                if (c == null) {
+                    throw new PullFailed("jdbc source '" + config.source() + "': the driver does not accept "
+                            + config.safeUrl());
+                }
+                // Streaming: PostgreSQL only honours the fetch size inside a transaction.
+                c.setAutoCommit(false);
+                c.setReadOnly(true);
+                return c;
+            } catch (SQLException e) {
+                if (!transient_(e) || attempt >= config.retry().attempts()) {
+                    throw new PullFailed(describe("cannot connect", e, attempt));
+                }
+                waitBeforeRetry("connecting", e, attempt);
+            }
+        }
+    }
+
+    private String describe(String what, SQLException e, int attempts) {
+        return "jdbc source '" + config.source() + "': " + what + " (" + config.safeUrl() + ") after " + attempts
+                + (attempts == 1 ? " attempt: " : " attempts: ") + oneLine(e);
+    }
+
+    private void waitBeforeRetry(String what, SQLException e, int attempt) {
+        Duration delay = config.retry().delayAfter(attempt);
+        LOG.warn("jdbc source '{}': {} failed (attempt {} of {}), retrying in {} ms: {}", config.source(), what,
+                attempt, config.retry().attempts(), delay.toMillis(), oneLine(e));
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new PullFailed("jdbc source '" + config.source() + "': interrupted while waiting to retry");
+        }
+    }
+
+    /** The driver for the URL: from {@code driver-jar} if configured (e.g. Microsoft's mssql-jdbc), else the classpath. */
+    private Driver driver() {
+        if (config.driverJar().isPresent()) {
+            Path jar = config.driverJar().get();
+            try {
+                URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                        JdbcPull.class.getClassLoader());
+                for (Driver d : ServiceLoader.load(Driver.class, loader)) {
+                    if (d.acceptsURL(config.url())) {
+                        return d;
+                    }
+                }
+            } catch (MalformedURLException | SQLException e) {
+                throw new PullFailed("jdbc source '" + config.source() + "': cannot load driver jar " + jar + ": "
+                        + e.getMessage());
+            }
+            throw new PullFailed("jdbc source '" + config.source() + "': no driver in " + jar + " accepts "
+                    + config.safeUrl());
+        }
+        try {
+            return DriverManager.getDriver(config.url());
+        } catch (SQLException e) {
+            throw new PullFailed("jdbc source '" + config.source() + "': no JDBC driver for " + config.safeUrl()
+                    + " on the classpath; set jdbc." + config.source() + ".driver-jar to the driver's jar"
+                    + " (for SQL Server, Microsoft's mssql-jdbc)");
+        }
+    }
+
+    /** Worth retrying: the database could not be reached or dropped the connection, not a refusal or a bad query. */
+    static boolean transient_(SQLException e) {
+        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof SocketTimeoutException
+                    || t instanceof NoRouteToHostException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return JdbcSourceConfig.maskUrl(m.lines().findFirst().orElse(m));
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            if (c != null && !c.isClosed()) {
+                c.rollback();
+            }
+        } catch (SQLException ignored) {
+            // the connection is already broken; the pull is reported as failed or retried
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (SQLException ignored) {
+            // closing a broken connection
+        }
+    }
+
+    /** Ends one source's pull with a message fit for an operator. */
+    static final class PullFailed extends RuntimeException {
+        PullFailed(String message) {
+            super(message);
+        }
+    }
+}

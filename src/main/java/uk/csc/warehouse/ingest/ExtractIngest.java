@@ -31,6 +31,7 @@ public final class ExtractIngest {
     private final LakeManifest manifest;
     private final String loadId;
     private final Set<String> alreadyLoaded;
+    private final java.util.Map<String, String> tablesInThisLoad = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ExtractIngest(ContractCatalog catalog, LakeWriter lake, LoadReport report, DataDir dataDir,
                          LakeManifest manifest, String loadId, Set<String> alreadyLoaded) {
@@ -71,6 +72,11 @@ public final class ExtractIngest {
             LOG.info("skipped {}/{}: the same file (sha256 {}) was loaded before", source, file.fileName(),
                     facts.sha256().substring(0, 12));
             return;
+        }
+        String earlier = tablesInThisLoad.putIfAbsent(source + "/" + file.table() + "/" + file.extractDate(), file.fileName());
+        if (earlier != null) {
+            throw new ContractViolation(file.fileName(), 0, null, "a second file for " + file.table() + " extracted on "
+                    + file.extractDate() + " in the same delivery (" + earlier + " came first); deliver one per table");
         }
         TableContract contract = catalog.table(source, file.table());
         Path rowsFile = dataDir.quarantine().resolve(source).resolve(file.table())

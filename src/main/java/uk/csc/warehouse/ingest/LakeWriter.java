@@ -113,8 +113,8 @@ public final class LakeWriter implements AutoCloseable {
                 ? " + (SELECT count(*) FROM (SELECT line - 1 - (row_number() OVER (ORDER BY line) - 1) AS pos FROM rej)"
                         + " AS r WHERE r.pos <= checked._rid + 1)"
                 : "";
-        return "SELECT _rid, 2 + _rid + coalesce(sum(_nl) OVER (ORDER BY _rid ROWS BETWEEN UNBOUNDED PRECEDING"
-                + " AND 1 PRECEDING), 0)" + shift + " AS _line FROM checked";
+        return "SELECT _rid, CAST(2 + _rid + coalesce(sum(_nl) OVER (ORDER BY _rid ROWS BETWEEN UNBOUNDED PRECEDING"
+                + " AND 1 PRECEDING), 0)" + shift + " AS BIGINT) AS _line FROM checked";
     }
 
     private void writeQuarantine(Statement st, List<String> header, Path target, boolean hasRejects)

@@ -29,7 +29,7 @@ class QuarantineTest {
         Map<String, String> lakeBefore = fingerprint(authority.dataDir.lake());
 
         // ssd_cin_episodes named, but the header is ssd_contacts'.
-        TestAuthority.copyFolder(TestAuthority.resource("broken/header"), authority.dataDir.inbox("case"));
+        TestAuthority.copyFolder(TestAuthority.resource("swapped_header"), authority.dataDir.inbox("case"));
         LoadReport report = authority.load();
 
         assertEquals(1, report.quarantined().size());
@@ -42,7 +42,7 @@ class QuarantineTest {
         List<Path> files = list(quarantine);
         assertEquals(2, files.size(), "the original file and its reason: " + files);
         Path original = files.stream().filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
-        assertEquals(Files.readString(TestAuthority.resource("broken/header/ssd_cin_episodes_20240930.csv")),
+        assertEquals(Files.readString(TestAuthority.resource("swapped_header/ssd_cin_episodes_20240930.csv")),
                 Files.readString(original), "quarantine keeps the bytes as delivered");
         Path reasonFile = files.stream().filter(p -> p.toString().endsWith(".reason.txt")).findFirst().orElseThrow();
         assertEquals(reason, Files.readString(reasonFile).strip());

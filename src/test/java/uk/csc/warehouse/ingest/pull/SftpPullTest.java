@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.csc.warehouse.cli.Main;
 import uk.csc.warehouse.config.SourcesConfig;
 import uk.csc.warehouse.support.DataDir;
 
@@ -104,6 +105,19 @@ class SftpPullTest {
                 .filter(n -> n.endsWith("-ssd_person.csv")).findFirst().orElseThrow());
         assertArrayEquals(PERSON_CSV, Files.readAllBytes(movedPerson), "the server keeps its copy in .done");
         assertEquals(List.of(), names(dataDir.root().resolve("work/sftp/case")), "work folder emptied");
+    }
+
+    @Test
+    void the_pull_command_tests_a_connection_from_the_configuration_file() throws Exception {
+        Files.write(outbound.resolve("ssd_person.csv"), PERSON_CSV);
+        Path file = configFile(knownHosts(hostKey), Map.of("sftp.case.password", PASSWORD));
+        assertEquals(0, Main.execute("pull", "--data-dir", dataDir.root().toString(), "--config", file.toString()));
+        assertArrayEquals(PERSON_CSV, Files.readAllBytes(dataDir.inbox("case").resolve("ssd_person.csv")));
+
+        Files.write(outbound.resolve("ssd_contacts.csv"), PERSON_CSV);
+        Files.writeString(tmp.resolve("known_hosts"), "");
+        assertEquals(1, Main.execute("pull", "--data-dir", dataDir.root().toString(), "--config", file.toString()),
+                "an unknown host key fails the command");
     }
 
     @Test
@@ -196,6 +210,10 @@ class SftpPullTest {
 
     /** The file a council writes, with the password given through the environment, not the file. */
     private SourcesConfig config(Path knownHosts, Map<String, String> overrides) throws IOException {
+        return SourcesConfig.load(configFile(knownHosts, overrides), Map.of("CSC_TEST_SFTP_PASSWORD", PASSWORD));
+    }
+
+    private Path configFile(Path knownHosts, Map<String, String> overrides) throws IOException {
         StringBuilder s = new StringBuilder()
                 .append("sftp.case.host=127.0.0.1\n")
                 .append("sftp.case.port=").append(sshd.getPort()).append('\n')
@@ -206,8 +224,7 @@ class SftpPullTest {
                 .append("sftp.case.min-age=1ms\n")
                 .append("sftp.case.connect-timeout=5s\n");
         overrides.forEach((k, v) -> s.append(k).append('=').append(v).append('\n'));
-        Path file = Files.writeString(knownHosts.resolveSibling("csc-warehouse.properties"), s.toString());
-        return SourcesConfig.load(file, Map.of("CSC_TEST_SFTP_PASSWORD", PASSWORD));
+        return Files.writeString(knownHosts.resolveSibling("csc-warehouse.properties"), s.toString());
     }
 
     private Path knownHosts(PublicKey key) throws IOException {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             GenerateCommand.class,
             LoadCommand.class,
+            PullCommand.class,
             BuildCommand.class,
             RunCommand.class,
             DemoCommand.class,

@@ -24,11 +24,22 @@ public final class CommandJob implements WarehouseJob {
     private final String name;
     private final String command;
     private final String description;
+    private final java.util.function.Function<JobContext, Map<String, String>> defaults;
 
     public CommandJob(String name, String command, String description) {
+        this(name, command, description, ctx -> Map.of());
+    }
+
+    /**
+     * @param command the command as typed, subcommands included ("comparators refresh")
+     * @param defaults options used when the request or schedule does not give them (e.g. pack's year)
+     */
+    public CommandJob(String name, String command, String description,
+                      java.util.function.Function<JobContext, Map<String, String>> defaults) {
         this.name = name;
         this.command = command;
         this.description = description;
+        this.defaults = defaults;
     }
 
     @Override
@@ -43,12 +54,22 @@ public final class CommandJob implements WarehouseJob {
 
     @Override
     public boolean available() {
-        return new CommandLine(new Main()).getSubcommands().containsKey(command);
+        CommandLine cli = new CommandLine(new Main());
+        for (String word : command.split(" ")) {
+            cli = cli.getSubcommands().get(word);
+            if (cli == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     List<String> arguments(JobContext ctx) {
-        List<String> args = new ArrayList<>(List.of(command, "--data-dir", ctx.dataDir().root().toString()));
-        for (Map.Entry<String, String> o : ctx.options().entrySet()) {
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--data-dir", ctx.dataDir().root().toString()));
+        Map<String, String> options = new java.util.TreeMap<>(defaults.apply(ctx));
+        options.putAll(ctx.options());
+        for (Map.Entry<String, String> o : options.entrySet()) {
             String flag = "--" + o.getKey().replace('_', '-');
             if ("true".equalsIgnoreCase(o.getValue())) {
                 args.add(flag);

@@ -16,7 +16,7 @@ public final class JobRegistry {
 
     /** The product's jobs. */
     public static JobRegistry standard() {
-        return standard(SourcePull.NONE);
+        return standard(new RemotePull());
     }
 
     /** The product's jobs, with the given remote pull in front of the nightly load. */
@@ -25,8 +25,16 @@ public final class JobRegistry {
                 .register(new NightlyLoadJob(pull))
                 .register(new IndicatorSnapshotJob())
                 .register(new CommandJob("annex-a", "annex-a", "Ofsted ILACS Annex A workbook (option as_at)"))
-                .register(new CommandJob("pack", "pack", "annual self-evaluation data pack"))
-                .register(new CommandJob("comparators", "comparators", "refresh published comparator figures"));
+                .register(new CommandJob("pack", "pack", "annual self-evaluation data pack (option year, default: "
+                        + "the financial year last closed)", ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
+                .register(new CommandJob("comparators", "comparators refresh", "refresh published comparator figures"));
+    }
+
+    /** On 15 June 2026: "2025-26" (the year ended 31 March 2026). */
+    static String lastClosedFinancialYear(JobContext ctx) {
+        java.time.LocalDate today = java.time.LocalDate.now(ctx.config().timeZone());
+        int endYear = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
+        return (endYear - 1) + "-" + String.format("%02d", endYear % 100);
     }
 
     public Optional<WarehouseJob> get(String name) {

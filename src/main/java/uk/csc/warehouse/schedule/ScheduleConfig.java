@@ -23,6 +23,9 @@ import uk.csc.warehouse.support.DataDir;
  * (optional: every key has a default below). Durations are ISO-8601 ({@code PT30S}, {@code PT6H}); crons are
  * Quartz crons (seconds first) in {@code schedule.time-zone}; several crons for one job are separated by
  * {@code ;}; {@code off} (or empty) unschedules a job, which can still be run on request.
+ * The file is shared with the remote sources settings ({@code sftp.*}, {@code jdbc.*}: see
+ * uk.csc.warehouse.config.SourcesConfig); this class reads only its own sections: {@code schedule.*},
+ * {@code notify.*}, {@code serve.*}, {@code requests.*}, {@code status.*}.
  * The README's "Running it unattended" section documents every key.
  */
 public final class ScheduleConfig {
@@ -45,10 +48,12 @@ public final class ScheduleConfig {
         DEFAULTS.setProperty("schedule.catch-up.max-age", "P40D");
         DEFAULTS.setProperty("schedule.threads", "3");
         DEFAULTS.setProperty("schedule.misfire-threshold", "PT1M");
-        DEFAULTS.setProperty("retry.attempts", "4");
-        DEFAULTS.setProperty("retry.initial-delay", "PT30S");
-        DEFAULTS.setProperty("retry.multiplier", "2");
-        DEFAULTS.setProperty("retry.max-delay", "PT10M");
+        // The nightly's pull from remote sources, as a whole: each SFTP/database source already retries briefly
+        // (sftp.<source>.retry.*); this outer retry rides out a longer outage (a server rebooting at 02:00).
+        DEFAULTS.setProperty("schedule.retry.attempts", "4");
+        DEFAULTS.setProperty("schedule.retry.initial-delay", "PT30S");
+        DEFAULTS.setProperty("schedule.retry.multiplier", "2");
+        DEFAULTS.setProperty("schedule.retry.max-delay", "PT10M");
         DEFAULTS.setProperty("notify.smtp.host", "");
         DEFAULTS.setProperty("notify.smtp.port", "25");
         DEFAULTS.setProperty("notify.smtp.starttls", "false");
@@ -185,8 +190,8 @@ public final class ScheduleConfig {
     }
 
     public Retry.Policy retry() {
-        return new Retry.Policy(integer("retry.attempts"), duration("retry.initial-delay"), number("retry.multiplier"),
-                duration("retry.max-delay"));
+        return new Retry.Policy(integer("schedule.retry.attempts"), duration("schedule.retry.initial-delay"), number("schedule.retry.multiplier"),
+                duration("schedule.retry.max-delay"));
     }
 
     /** Run statuses that send an email (notify.on). */

@@ -57,6 +57,7 @@ public final class SchedulerService implements AutoCloseable {
     private final Map<TriggerKey, Instant> missedDue = new ConcurrentHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger oneShots = new AtomicInteger();
+    private final List<String> caughtUp = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ServiceState state;
     private Scheduler quartz;
@@ -70,6 +71,11 @@ public final class SchedulerService implements AutoCloseable {
         this.registry = registry;
         this.runner = new JobRunner(dataDir, config, registry, notifier);
         this.runner.setListener(new OutcomeWriter());
+    }
+
+    /** Jobs this start made up a missed fire for. */
+    public List<String> caughtUp() {
+        return List.copyOf(caughtUp);
     }
 
     public JobRunner runner() {
@@ -188,6 +194,7 @@ public final class SchedulerService implements AutoCloseable {
             Map<String, String> data = new HashMap<>();
             data.put("due_at", String.valueOf(due.get().toEpochMilli()));
             oneShot(name, JobTrigger.STARTUP_CATCH_UP, config.scheduledOptions(name), null, data);
+            caughtUp.add(name);
         }
     }
 

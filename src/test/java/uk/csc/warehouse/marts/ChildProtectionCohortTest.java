@@ -150,7 +150,7 @@ class ChildProtectionCohortTest {
 
     @Test
     void category_of_abuse_at_start_and_latest_review() throws Exception {
-        // On a plan at 31 March 2024: K01 NEG→Neglect, K03 Physical→"Multiple: ...", K04 Emotional→(blank, stays
+        // On a plan at 31 March 2024: K01 NEG→Neglect, K03 Physical abuse→Multiple, K04 Emotional→(blank, stays
         // emotional), K05 MUL→SAB. Initial: neglect, physical, emotional, multiple 1 each; sexual 0.
         // Latest: neglect, emotional, multiple, sexual 1 each; physical 0.
         assertEquals(1L, category("2023-24", "on_plan_at_period_end", "physical").get("initial_count"));
@@ -164,8 +164,8 @@ class ChildProtectionCohortTest {
         assertEquals(2, moved.size());
         assertEquals(List.of("multiple", "sexual", 1L), List.copyOf(moved.get(0).values()));
         assertEquals(List.of("physical", "multiple", 1L), List.copyOf(moved.get(1).values()));
-        // Starts in 2024-25: P06 Sexual, P10a NEG, P02b EMO, P09 Neglect, P10b ["Neglect","Emotional abuse"]
-        // (a list of two = multiple): neglect 2, sexual 1, emotional 1, multiple 1.
+        // Starts in 2024-25: P06 Sexual abuse, P10a NEG, P02b EMO, P09 Neglect, P10b MUL:
+        // neglect 2, sexual 1, emotional 1, multiple 1.
         assertEquals(2L, category("2024-25", "started_in_period", "neglect").get("initial_count"));
         assertEquals(1L, category("2024-25", "started_in_period", "multiple").get("initial_count"));
         assertEquals(40.0, num(category("2024-25", "started_in_period", "neglect").get("initial_share_pct")), 1e-9);

@@ -33,6 +33,8 @@ with values_long as (
     union all select * from marts.permanence_indicators
     union all select * from marts.missing_indicators
     union all select * from marts.care_leavers_indicators
+    union all select * from marts.complaints_indicators
+    union all select * from marts.workforce_indicators
 )
 
 select

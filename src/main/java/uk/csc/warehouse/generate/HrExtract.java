@@ -43,11 +43,16 @@ final class HrExtract {
                     .set("agency_flag", w.agency()).set("start_date", w.start()).set("leave_date", w.leave())
                     .set("leave_reason", w.leaveReason())
                     .set("sickness_days_12m", w.agency() ? null : (Object) (Math.round(sickness * share * w.fte() * 2) / 2.0))
-                    .set("case_holding_flag", w.holdsCases())
+                    .set("case_holding_flag", w.holdsCases() && allocatedInCaseSystem(workforce.posts().get(w.post()).service()))
                     .writeNow();
         }
         hrOnlyStaff(workforce, rng, out, keepFrom, yearAgo);
         establishment(workforce, rng, out, keepFrom);
+    }
+
+    /** Leaving-care and adoption workers are named on other SSD tables, never allocated through ssd_involvements. */
+    private static boolean allocatedInCaseSystem(Workforce.Service s) {
+        return s != Workforce.Service.LEAVING_CARE && s != Workforce.Service.ADOPTION;
     }
 
     /** Working days lost to sickness in a full year: most lose a few days, a few are off for weeks. */

@@ -1,0 +1,22 @@
+-- test: rates_are_percentages
+select * from marts.workforce
+where agency_rate_pct not between 0 and 100 or vacancy_rate_pct not between 0 and 100
+   or stability_pct not between 0 and 100;
+
+-- test: vacancy_fills_the_establishment_per_team
+select * from marts.workforce_by_team
+where funded_fte >= employed_fte and abs(vacancy_fte + employed_fte - funded_fte) > 0.01;
+
+-- test: teams_add_up_to_the_service
+select w.period_type, w.period_label
+from marts.workforce as w
+join marts.workforce_by_team as t using (period_type, period_label)
+group by w.period_type, w.period_label, w.cases_held
+having w.cases_held <> sum(t.cases_held);
+
+-- test: census_is_on_30_september
+select * from marts.workforce
+where period_type = 'census_30sep' and (month(snapshot_date) <> 9 or day(snapshot_date) <> 30);
+
+-- test: caseload_holders_hold_cases
+select * from intermediate.int_caseloads_at_snapshot where cases < 1;

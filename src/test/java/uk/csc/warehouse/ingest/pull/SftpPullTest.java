@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -118,6 +121,29 @@ class SftpPullTest {
         Files.writeString(tmp.resolve("known_hosts"), "");
         assertEquals(1, Main.execute("pull", "--data-dir", dataDir.root().toString(), "--config", file.toString()),
                 "an unknown host key fails the command");
+    }
+
+    @Test
+    void a_private_key_logs_in_without_a_password() throws Exception {
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+        gen.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair clientKey = gen.generateKeyPair();
+        sshd.setPublickeyAuthenticator((user, key, session) ->
+                USER.equals(user) && KeyUtils.compareKeys(key, clientKey.getPublic()));
+        Path keyFile = tmp.resolve("id_ecdsa");
+        try (OutputStream out = Files.newOutputStream(keyFile)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "csc-test", null, out);
+        }
+        Files.write(outbound.resolve("ssd_person.csv"), PERSON_CSV);
+        Path file = configFile(knownHosts(hostKey), Map.of("sftp.case.private-key-file", "id_ecdsa"));
+        String withoutPassword = Files.readString(file).replaceAll("(?m)^sftp\\.case\\.password=.*\n", "");
+        SourcesConfig config = SourcesConfig.load(Files.writeString(file, withoutPassword), Map.of());
+        assertTrue(config.sftp().get(0).password().isEmpty());
+
+        PullReport report = pull(config);
+
+        assertTrue(report.ok(), report.failures().toString());
+        assertArrayEquals(PERSON_CSV, Files.readAllBytes(dataDir.inbox("case").resolve("ssd_person.csv")));
     }
 
     @Test

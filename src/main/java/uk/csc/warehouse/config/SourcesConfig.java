@@ -34,8 +34,9 @@ import uk.csc.warehouse.support.DataDir;
  *
  * <p>Secrets need not be written in the file: any value may be {@code ${env:NAME}}, and a missing password
  * is taken from {@code CSC_SFTP_<SOURCE>_PASSWORD} / {@code CSC_SFTP_PASSWORD} (and likewise
- * {@code CSC_SFTP_KEY_PASSPHRASE}, {@code CSC_JDBC_PASSWORD}). Unknown keys are refused, so a typo is
- * reported rather than silently ignored.
+ * {@code CSC_SFTP_KEY_PASSPHRASE}, {@code CSC_JDBC_PASSWORD}). Unknown {@code sftp.*}/{@code jdbc.*} keys are
+ * refused, so a typo is reported rather than silently ignored; other sections of the same file (such as the
+ * scheduler's {@code schedule.*}) are left to the components that own them.
  */
 public final class SourcesConfig {
     private static final Logger LOG = LoggerFactory.getLogger(SourcesConfig.class);
@@ -114,7 +115,10 @@ public final class SourcesConfig {
         Map<String, Map<String, String>> jdbcKeys = new LinkedHashMap<>();
         for (String key : new TreeSet<>(props.stringPropertyNames())) {
             String[] parts = key.split("\\.", 3);
-            if (parts.length < 3 || !(parts[0].equals("sftp") || parts[0].equals("jdbc"))) {
+            if (!(parts[0].equals("sftp") || parts[0].equals("jdbc"))) {
+                continue; // another section of the shared file (e.g. schedule.*), read by its own component
+            }
+            if (parts.length < 3) {
                 throw new ConfigException(name + ": unknown key '" + key
                         + "'; keys are sftp.<source>.<setting> or jdbc.<source>.<setting>");
             }

@@ -86,6 +86,16 @@ class SourcesConfigTest {
     }
 
     @Test
+    void other_sections_of_the_shared_file_are_left_to_their_owners() {
+        Properties p = new Properties();
+        p.setProperty("schedule.nightly.cron", "0 30 1 * * ?");
+        p.setProperty("jdbc.case.url", "jdbc:postgresql://h/db");
+        SourcesConfig c = SourcesConfig.parse(p, Map.of(), "test", dir);
+        assertEquals(1, c.jdbc().size());
+        assertTrue(c.sftp().isEmpty());
+    }
+
+    @Test
     void passwords_fall_back_to_source_then_general_environment_variables() {
         Properties p = new Properties();
         p.setProperty("jdbc.case.url", "jdbc:postgresql://h/db;password=inline");

@@ -11,3 +11,7 @@ select f.period_type, f.period_label
 from marts.assessment_factors as f
 join marts.domestic_abuse_in_assessments as d using (period_type, period_label)
 where f.assessments_in_denominator <> d.assessments_in_denominator;
+
+-- test: denominator_never_zero_where_a_rate_is_shown
+select * from marts.assessment_factors
+where share_pct is not null and assessments_in_denominator = 0;

@@ -16,3 +16,13 @@ where assessments_domestic_abuse > assessments_da_child_3a + assessments_da_pare
 select * from marts.domestic_abuse_in_assessments
 where domestic_abuse_pct is distinct from
         round(100.0 * assessments_domestic_abuse / nullif(assessments_in_denominator, 0), 1);
+
+-- test: denominator_never_zero_where_a_rate_is_shown
+select * from marts.domestic_abuse_in_assessments
+where domestic_abuse_pct is not null and assessments_in_denominator = 0;
+
+-- test: completed_matches_front_door
+select d.period_type, d.period_label
+from marts.domestic_abuse_in_assessments as d
+join marts.front_door as f using (period_type, period_label)
+where d.assessments_completed <> f.assessments_completed;

@@ -99,8 +99,9 @@ final class RequestCommand implements Callable<Integer> {
     private int direct(DataDir dataDir, Map<String, String> opts) throws Exception {
         ScheduleConfig config = ScheduleConfig.load(dataDir);
         JobRegistry registry = JobRegistry.standard();
-        if (registry.get(job).isEmpty()) {
-            System.err.println("request: no job named '" + job + "'");
+        if (registry.get(job).isEmpty() || !registry.get(job).get().available()) {
+            System.err.println("request: " + (registry.get(job).isEmpty() ? "no job named '" + job + "'"
+                    : "job " + job + " is not in this build yet"));
             return 2;
         }
         System.err.println("request: no service is running for " + dataDir.root() + "; running " + job + " here");

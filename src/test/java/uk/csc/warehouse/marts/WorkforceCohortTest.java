@@ -1,0 +1,118 @@
+package uk.csc.warehouse.marts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.csc.warehouse.ingest.LoadReport;
+import uk.csc.warehouse.testing.TestAuthority;
+
+/** The workforce marts on a hand-built team (src/test/resources/cohorts/workforce/README.md). */
+class WorkforceCohortTest {
+    @TempDir
+    static Path root;
+    static TestAuthority authority;
+
+    @BeforeAll
+    static void loadAndBuild() throws Exception {
+        authority = TestAuthority.fromCohort("workforce", root);
+        LoadReport report = authority.load();
+        assertTrue(report.quarantined().isEmpty(), () -> "quarantined: " + report.quarantined());
+        authority.build();
+    }
+
+    private Map<String, Object> snapshot(String type, String label) throws Exception {
+        return authority.one("select * from marts.workforce where period_type = '" + type + "' and period_label = '" + label + "'");
+    }
+
+    @Test
+    void census_30_september_2024() throws Exception {
+        Map<String, Object> c = snapshot("census_30sep", "2024-09-30");
+        // Registered, employed, in post on 30 Sep: W1 1.0, W2 0.5, W4 1.0 (leaves that day), W7 1.0 (manager),
+        // W9 1.0 (started 16 Sep) = 4.5 FTE, 5 people. W8 is unregistered, W5 and W6 have left.
+        assertEquals(5L, ((Number) c.get("sw_headcount")).longValue());
+        assertEquals(4.5, ((Number) c.get("sw_fte")).doubleValue(), 1e-9);
+        // Agency W3 1.0: 1.0 / (1.0 + 4.5) = 18.2%.
+        assertEquals(decimal("18.2"), decimal(c.get("agency_rate_pct")));
+        // Funded social work posts: social worker 5.0 (from 1 Apr 2024, replacing 4.0) + team manager 1.0 = 6.0;
+        // vacancies 6.0 - 4.5 = 1.5 (W3's locum cover still counts as vacant): 1.5 / (1.5 + 4.5) = 25.0%.
+        assertEquals(6.0, ((Number) c.get("funded_fte")).doubleValue(), 1e-9);
+        assertEquals(decimal("25.0"), decimal(c.get("vacancy_rate_pct")));
+        // Leavers 1 Oct 2023 - 30 Sep 2024: W5 0.8 (29 Feb), W4 1.0 (30 Sep) = 1.8; 1.8 / 4.5 = 40.0%.
+        assertEquals(1.8, ((Number) c.get("leavers_fte")).doubleValue(), 1e-9);
+        assertEquals(decimal("40.0"), decimal(c.get("turnover_rate_pct")));
+        // In post a year earlier too: W1, W2, W4, W7 = 3.5 of 4.5 = 77.8%.
+        assertEquals(decimal("77.8"), decimal(c.get("stability_pct")));
+        // Caseloads on 30 Sep (social workers, incl. agency and workers HR does not have in post):
+        // W1 21 (P130 closed on the day, the IRO row ignored), W2 6 (HR FTE 0.5), W3 9 (P309 handed over on the day),
+        // W10 3 (case-system FTE 1.0), W5 1 (case-system FTE 0.8); W4 none; W8 is not a social worker.
+        // 40 cases / 4.3 FTE = 9.3; over the threshold of 20: W1.
+        assertEquals(40L, ((Number) c.get("cases_held")).longValue());
+        assertEquals(5L, ((Number) c.get("case_holders")).longValue());
+        assertEquals(decimal("9.3"), decimal(c.get("avg_caseload")));
+        assertEquals(1L, ((Number) c.get("over_threshold")).longValue());
+        // Sickness (HR extract dated 30 Sep): W1 10 + W2 3 + W4 5 + W7 0 + W9 0 = 18 days / (4.5 x 253) = 1.6%.
+        assertEquals(decimal("1.6"), decimal(c.get("sickness_absence_rate_pct")));
+    }
+
+    @Test
+    void census_30_september_2023() throws Exception {
+        Map<String, Object> c = snapshot("census_30sep", "2023-09-30");
+        // In post: W1 1.0, W2 0.5, W4 1.0, W5 0.8, W7 1.0 = 4.3; no agency. Funded 4.0 + 1.0 = 5.0: vacancy 0.7 -> 14.0%.
+        // Leavers 1 Oct 2022 - 30 Sep 2023: W6 1.0 -> 1.0 / 4.3 = 23.3%. No sickness: not the HR extract date.
+        assertEquals(4.3, ((Number) c.get("sw_fte")).doubleValue(), 1e-9);
+        assertEquals(decimal("0.0"), decimal(c.get("agency_rate_pct")));
+        assertEquals(decimal("14.0"), decimal(c.get("vacancy_rate_pct")));
+        assertEquals(decimal("23.3"), decimal(c.get("turnover_rate_pct")));
+        assertEquals(null, c.get("sickness_absence_rate_pct"));
+    }
+
+    @Test
+    void month_end_snapshots() throws Exception {
+        // 29 Feb 2024 is W5's last day: in post at the February month end, gone by March.
+        Map<String, Object> feb = snapshot("month", "2024-02");
+        Map<String, Object> mar = snapshot("month", "2024-03");
+        assertEquals(((Number) feb.get("sw_fte")).doubleValue() - 0.8, ((Number) mar.get("sw_fte")).doubleValue(), 1e-9);
+        assertEquals(snapshot("census_30sep", "2024-09-30").get("sw_fte"), snapshot("month", "2024-09").get("sw_fte"));
+    }
+
+    @Test
+    void reconciliation_lists_every_worker_found_in_one_system_and_not_the_other() throws Exception {
+        List<Map<String, Object>> rows = authority.query("select worker_id, discrepancy from marts.worker_reconciliation order by worker_id, discrepancy");
+        Map<String, String> byWorker = rows.stream().collect(Collectors.toMap(
+                r -> (String) r.get("worker_id"), r -> (String) r.get("discrepancy"), (a, b) -> a + "," + b));
+        assertEquals(Map.of(
+                "W10", "holds_cases_not_in_hr",
+                "W5", "holds_cases_not_employed",
+                "W9", "employed_case_holder_not_in_case_system",
+                "W4", "employed_case_holder_without_cases",
+                "W2", "fte_differs"), byWorker);
+    }
+
+    @Test
+    void indicators_use_the_published_codes() throws Exception {
+        Map<String, Object> row = authority.one("select value, unit, polarity from marts.indicator_values "
+                + "where indicator_code = 'sw_vacancy_rate_fte_pct' and period_type = 'census_30sep' and period_label = '2024-09-30'");
+        assertEquals(25.0, ((Number) row.get("value")).doubleValue(), 1e-9);
+        assertEquals("lower_is_better", row.get("polarity"));
+        for (String code : List.of("sw_fte_count_30sep", "sw_agency_rate_fte_pct", "sw_turnover_rate_fte_pct", "sw_avg_caseload_30sep")) {
+            assertEquals(1, authority.query("select 1 from marts.indicator_values where indicator_code = '" + code
+                    + "' and period_type = 'census_30sep' and period_label = '2024-09-30'").size(), code);
+        }
+        Map<String, Object> band = authority.one("select caseload_band from marts.worker_caseloads "
+                + "where period_type = 'census_30sep' and period_label = '2024-09-30' and worker_id = 'W1'");
+        assertEquals("21-25", band.get("caseload_band"));
+        assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed").get("n"));
+    }
+
+    private static BigDecimal decimal(Object o) {
+        return new BigDecimal(o.toString());
+    }
+}

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             PackCommand.class,
             ComparatorsCommand.class,
+            AnnexACommand.class,
             ComparatorsRefreshCommand.class,
             ServeCommand.class,
             StatusCommand.class,

@@ -50,9 +50,9 @@ final class HrExtract {
         establishment(workforce, rng, out, keepFrom);
     }
 
-    /** Leaving-care and adoption workers are named on other SSD tables, never allocated through ssd_involvements. */
+    /** Leaving-care, adoption and early help workers are named on other SSD tables, never allocated through ssd_involvements. */
     private static boolean allocatedInCaseSystem(Workforce.Service s) {
-        return s != Workforce.Service.LEAVING_CARE && s != Workforce.Service.ADOPTION;
+        return s != Workforce.Service.LEAVING_CARE && s != Workforce.Service.ADOPTION && s != Workforce.Service.EARLY_HELP;
     }
 
     /** Working days lost to sickness in a full year: most lose a few days, a few are off for weeks. */

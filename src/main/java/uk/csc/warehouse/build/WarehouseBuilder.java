@@ -13,6 +13,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.contract.ContractCatalog;
+import uk.csc.warehouse.support.CrashPoint;
 import uk.csc.warehouse.support.DataDir;
 import uk.csc.warehouse.support.DuckDb;
 import uk.csc.warehouse.support.Sql;
@@ -76,6 +77,7 @@ public final class WarehouseBuilder {
                 i++;
                 LOG.debug("model {}/{}: {}", i, order.size(), m.qualifiedName());
                 ModelRunner.run(c, m);
+                CrashPoint.reached("build.model");
             }
             LOG.info("built {} models; running {} data tests", order.size(), models.tests().size());
             failures = runTests(c);
@@ -91,6 +93,7 @@ public final class WarehouseBuilder {
             throw new BuildFailed(failures.size() + " data test(s) failed, first: " + failures.get(0)
                     + "; the previous warehouse is unchanged, this build is kept as " + failed.getFileName());
         }
+        CrashPoint.reached("build.before-publish");
         Files.move(building, dataDir.warehouse(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info("published {} ({} models, {} tests passed) in {} ms", dataDir.warehouse(), order.size(),

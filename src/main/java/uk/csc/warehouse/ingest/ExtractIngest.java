@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.contract.ContractCatalog;
 import uk.csc.warehouse.contract.TableContract;
+import uk.csc.warehouse.support.CrashPoint;
 import uk.csc.warehouse.support.DataDir;
 
 /**
@@ -31,7 +34,7 @@ public final class ExtractIngest {
     private final LakeManifest manifest;
     private final String loadId;
     private final Set<String> alreadyLoaded;
-    private final java.util.Map<String, String> tablesInThisLoad = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> tablesInThisLoad = new ConcurrentHashMap<>();
 
     public ExtractIngest(ContractCatalog catalog, LakeWriter lake, LoadReport report, DataDir dataDir,
                          LakeManifest manifest, String loadId, Set<String> alreadyLoaded) {
@@ -96,6 +99,7 @@ public final class ExtractIngest {
         }
         LOG.info("landed {}/{} extract_date={} rows={} loaded={} in {} ms", source, file.table(), file.extractDate(),
                 landing.rowsRead(), landing.rowsLoaded(), millis);
+        CrashPoint.reached("ingest.landed");
     }
 
     /** Called by the shared error policy; Camel then moves the original file beside the reason written here. */

@@ -21,6 +21,7 @@ import org.apache.camel.support.ResourceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.contract.ContractCatalog;
+import uk.csc.warehouse.support.CrashPoint;
 import uk.csc.warehouse.support.DataDir;
 
 /**
@@ -82,6 +83,7 @@ public final class IngestRun {
             camel.stop();
         }
         ReferenceCheck.run(report, contracts, CommittedSnapshots.read(dataDir.lake()));
+        CrashPoint.reached("ingest.before-commit");
         manifest.commit(loadId, report.results());
         LakeManifest.deleteTree(dataDir.root().resolve(".work").resolve(loadId));
         LOG.info("load {} committed: {} rows read, {} loaded, {} quarantined", loadId, report.rowsRead(),

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.csc.warehouse.support.CrashPoint;
 import uk.csc.warehouse.support.DataDir;
 
 /**
@@ -100,6 +101,7 @@ public final class LakeManifest {
             }
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        CrashPoint.reached("ingest.after-commit");
         finishArchive(loadId);
     }
 

@@ -10,13 +10,13 @@ definition: |
 columns:
   indicator_code: Indicator code, shared with DfE's published figures where the measure is the same.
   area: Self-evaluation area the indicator belongs to (front_door, child_protection...).
-  period_type: month or financial_year.
+  period_type: month, financial_year, or census_30sep for the workforce census snapshot.
   period_label: 2024-05 for a month, 2024-25 for a financial year.
   period_start: First day of the period.
   period_end: Last day of the period.
   is_complete: False for a period still in progress at the as-at date.
   value: The indicator's value (a count, a % to 1 dp, or a rate per 10,000 to 1 dp).
-  numerator: Count behind the value.
+  numerator: Count behind the value (FTE for workforce rates, so a decimal).
   denominator: Denominator behind a % or rate; null for a plain count.
   unit: count, percent or rate_per_10000.
   polarity: higher_is_better, lower_is_better or neutral.
@@ -45,9 +45,10 @@ select
     values_long.period_start,
     values_long.period_end,
     values_long.is_complete,
-    values_long.value,
-    values_long.numerator,
-    values_long.denominator,
+    cast(values_long.value as double) as value,
+    -- double, not bigint: workforce numerators are FTE (12.5 agency FTE of 86.0)
+    cast(values_long.numerator as double) as numerator,
+    cast(values_long.denominator as double) as denominator,
     catalogue.unit,
     catalogue.polarity
 from values_long

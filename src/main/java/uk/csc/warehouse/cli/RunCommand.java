@@ -9,12 +9,14 @@ import uk.csc.warehouse.build.WarehouseBuilder;
 import uk.csc.warehouse.ingest.IngestRun;
 import uk.csc.warehouse.ingest.LoadReport;
 import uk.csc.warehouse.output.OutputWriter;
+import uk.csc.warehouse.schedule.RemotePull;
 import uk.csc.warehouse.support.DataDir;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"The nightly cycle: load + build + write outputs to DIR/out/.",
-            "Quarantined files do not stop the build (their tables keep the last good snapshot), but the",
-            "command then exits 2 so a scheduler notices."})
+        description = {"The nightly cycle: pull (SFTP/database sources in DIR/csc-warehouse.properties, if any)",
+            "+ load + build + write outputs to DIR/out/.",
+            "A failed pull or a quarantined file does not stop the build (tables keep their last good snapshot),",
+            "but the command then exits 2 so a scheduler notices."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
@@ -27,8 +29,18 @@ final class RunCommand implements Callable<Integer> {
 
     static int runCycle(DataDir dataDir) throws Exception {
         long started = System.nanoTime();
+        int pullStatus = 0;
+        try {
+            int delivered = new RemotePull().pullAll(dataDir);
+            if (delivered > 0) {
+                System.out.printf("pull: %d file(s) delivered to the inbox%n", delivered);
+            }
+        } catch (Exception e) {
+            System.err.println("pull: " + e.getMessage().lines().findFirst().orElse("") + "; loading what is in the inbox");
+            pullStatus = LoadSummary.QUARANTINED;
+        }
         LoadReport report = IngestRun.defaults().run(dataDir);
-        int loadStatus = LoadSummary.print(report);
+        int loadStatus = Math.max(pullStatus, LoadSummary.print(report));
         WarehouseBuilder.BuildResult built = WarehouseBuilder.fromClasspath().build(dataDir);
         System.out.printf("build: %d models, %d data tests passed (%.1f s)%n", built.models(), built.tests(),
                 built.millis() / 1000.0);

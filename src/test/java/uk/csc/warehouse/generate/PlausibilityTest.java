@@ -36,7 +36,9 @@ class PlausibilityTest {
         expected.put("secondPlanPct", new double[] {10, 40});
         expected.put("claAt31MarchPer10k", new double[] {40, 100});
         expected.put("uascPctOfCla", new double[] {2, 20});
-        expected.put("threePlusPlacementsPct", new double[] {5, 28});
+        expected.put("threePlusPlacementsPct", new double[] {7, 20});
+        // DfE 2024-25: England 69%, Southwark 74%; a constant move hazard gave 16-28%. Small cohort (~20 children) here.
+        expected.put("longTermStabilityPct", new double[] {50, 95});
         expected.put("placedOver20MilesPct", new double[] {8, 35});
         expected.put("missingPctOfCla", new double[] {8, 32});
         expected.put("socialWorkerMedianCaseload", new double[] {8, 22});

@@ -29,6 +29,19 @@ public final class DuckDb {
         // Extracts are personal data: never let DuckDB fetch extensions or phone home.
         p.setProperty("autoinstall_known_extensions", "false");
         p.setProperty("autoload_known_extensions", "true");
+        // Resource caps for big runs (bench/ XL, or a small shared server), off unless set: DuckDB's own
+        // defaults are 80% of RAM and one thread per core. E.g. CSC_DUCKDB_MEMORY_LIMIT=4GB makes DuckDB spill
+        // to its temp directory instead of growing past 4 GB; CSC_DUCKDB_THREADS=2 caps its worker threads.
+        // A -Dcsc.duckdb.memory_limit / -Dcsc.duckdb.threads system property wins over the environment.
+        setting(p, "memory_limit", "csc.duckdb.memory_limit", "CSC_DUCKDB_MEMORY_LIMIT");
+        setting(p, "threads", "csc.duckdb.threads", "CSC_DUCKDB_THREADS");
         return p;
+    }
+
+    private static void setting(Properties p, String duckdbName, String property, String env) {
+        String v = System.getProperty(property, System.getenv(env));
+        if (v != null && !v.isBlank()) {
+            p.setProperty(duckdbName, v.trim());
+        }
     }
 }

@@ -23,16 +23,19 @@ final class ModelRunner {
         String kind = "view".equals(m.materialized()) ? "VIEW" : "TABLE";
         try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE " + kind + " " + m.qualifiedName() + " AS\n" + m.sql());
-            st.execute("COMMENT ON " + kind + " " + m.qualifiedName() + " IS " + Sql.literal(tableComment(m)));
             Set<String> actual = columns(st, m);
+            // One round trip for all the comments: a model has a dozen columns and a build has over a hundred models.
+            StringBuilder comments = new StringBuilder("COMMENT ON " + kind + " " + m.qualifiedName() + " IS "
+                    + Sql.literal(tableComment(m)) + ";\n");
             for (Map.Entry<String, String> col : m.columns().entrySet()) {
                 if (!actual.contains(col.getKey().toLowerCase(Locale.ROOT))) {
                     throw new IllegalStateException(m.resource() + ": header documents column '" + col.getKey()
                             + "' which the model does not produce");
                 }
-                st.execute("COMMENT ON COLUMN " + m.qualifiedName() + "." + Sql.ident(col.getKey()) + " IS "
-                        + Sql.literal(col.getValue()));
+                comments.append("COMMENT ON COLUMN ").append(m.qualifiedName()).append('.').append(Sql.ident(col.getKey()))
+                        .append(" IS ").append(Sql.literal(col.getValue())).append(";\n");
             }
+            st.execute(comments.toString());
             long rows;
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + m.qualifiedName())) {
                 rs.next();

@@ -25,6 +25,7 @@ import uk.csc.warehouse.support.Sql;
  */
 public final class WarehouseBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseBuilder.class);
+    private static final int TEST_BATCH = 25;
     private static final List<String> SCHEMAS = List.of("ops", "reference", "staging", "intermediate", "marts");
 
     public record TestFailure(String model, String test, long failingRows) {
@@ -102,29 +103,64 @@ public final class WarehouseBuilder {
     }
 
     private List<TestFailure> runTests(Connection c) throws SQLException {
-        List<TestFailure> failures = new ArrayList<>();
+        List<DataTest> tests = models.tests();
+        long[] failing = new long[tests.size()];
         try (Statement st = c.createStatement()) {
+            try {
+                countInBatches(st, tests, failing);
+            } catch (SQLException e) {
+                countOneByOne(st, tests, failing); // to name the test whose SQL is broken
+            }
             st.execute("CREATE OR REPLACE TABLE ops.data_test_results (model VARCHAR, test VARCHAR, "
                     + "failing_rows BIGINT, passed BOOLEAN)");
             st.execute("COMMENT ON TABLE ops.data_test_results IS 'Every data test run by the build that "
                     + "published this warehouse: a test is a query returning the rows that break a rule.'");
-            for (DataTest t : models.tests()) {
-                long failing;
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + t.sql() + ") AS failing")) {
-                    rs.next();
-                    failing = rs.getLong(1);
-                } catch (SQLException e) {
-                    throw new SQLException("data test " + t.model() + " " + t.name() + ": " + e.getMessage(), e);
+            StringBuilder insert = new StringBuilder("INSERT INTO ops.data_test_results VALUES ");
+            List<TestFailure> failures = new ArrayList<>();
+            for (int i = 0; i < tests.size(); i++) {
+                DataTest t = tests.get(i);
+                insert.append(i == 0 ? "" : ", ").append("(").append(Sql.literal(t.model())).append(", ")
+                        .append(Sql.literal(t.name())).append(", ").append(failing[i]).append(", ")
+                        .append(failing[i] == 0).append(")");
+                if (failing[i] > 0) {
+                    failures.add(new TestFailure(t.model(), t.name(), failing[i]));
                 }
-                try (Statement ins = c.createStatement()) {
-                    ins.execute("INSERT INTO ops.data_test_results VALUES (" + Sql.literal(t.model()) + ", "
-                            + Sql.literal(t.name()) + ", " + failing + ", " + (failing == 0) + ")");
-                }
-                if (failing > 0) {
-                    failures.add(new TestFailure(t.model(), t.name(), failing));
+            }
+            if (!tests.isEmpty()) {
+                st.execute(insert.toString());
+            }
+            return failures;
+        }
+    }
+
+    /**
+     * Tests in batches of a few dozen per query: hundreds of small queries cost more in round trips than in
+     * work, and one query of them all is a union deep enough to crash DuckDB's planner (a segfault, seen here).
+     */
+    private static void countInBatches(Statement st, List<DataTest> tests, long[] failing) throws SQLException {
+        for (int from = 0; from < tests.size(); from += TEST_BATCH) {
+            StringBuilder sql = new StringBuilder();
+            for (int i = from; i < Math.min(from + TEST_BATCH, tests.size()); i++) {
+                sql.append(i == from ? "" : "\nUNION ALL ").append("SELECT ").append(i)
+                        .append(" AS test, count(*) AS n FROM (").append(tests.get(i).sql()).append("\n) AS t").append(i);
+            }
+            try (ResultSet rs = st.executeQuery(sql.toString())) {
+                while (rs.next()) {
+                    failing[rs.getInt(1)] = rs.getLong(2);
                 }
             }
         }
-        return failures;
+    }
+
+    private static void countOneByOne(Statement st, List<DataTest> tests, long[] failing) throws SQLException {
+        for (int i = 0; i < tests.size(); i++) {
+            DataTest t = tests.get(i);
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + t.sql() + ") AS failing")) {
+                rs.next();
+                failing[i] = rs.getLong(1);
+            } catch (SQLException e) {
+                throw new SQLException("data test " + t.model() + " " + t.name() + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

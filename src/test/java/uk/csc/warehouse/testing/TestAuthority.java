@@ -32,6 +32,11 @@ public final class TestAuthority {
         this.dataDir = new DataDir(root);
     }
 
+    /** An existing data directory, e.g. one a command has just filled. */
+    public static TestAuthority at(Path root) {
+        return new TestAuthority(root);
+    }
+
     public static TestAuthority fromCohort(String cohort, Path root) throws IOException {
         TestAuthority a = new TestAuthority(root);
         Path from = resource("cohorts/" + cohort);

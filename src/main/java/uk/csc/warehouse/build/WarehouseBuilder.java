@@ -68,6 +68,7 @@ public final class WarehouseBuilder {
             }
             LakeSources.attach(c, dataDir.lake(), contracts);
             ReferenceData.load(c, dataDir.reference(), scratch);
+            OperationsRecords.copy(c, dataDir.root().resolve("ops"));
             try (Statement st = c.createStatement()) {
                 for (String script : models.macroScripts()) {
                     st.execute(script); // after the seeds: a macro binds the tables it reads when created

@@ -9,15 +9,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.cli.Main;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.testing.TestAuthority;
 
 /**
  * On-demand jobs through route "requests": a file dropped into DIR/requests/, and the request command talking
- * to the running service. The job is a stand-in (EchoJob) because the Annex A command had not landed yet;
- * once it has, the same test with job=annex-a exercises the real workbook.
+ * to the running service; and an Ofsted data request answered with the real Annex A workbook.
  */
 class RequestFileTest {
     @TempDir
@@ -50,6 +52,31 @@ class RequestFileTest {
             int exit = Main.execute("request", "--data-dir", root.toString(), "echo", "--as-at", "2024-03-31");
             assertEquals(0, exit);
             assertTrue(Files.exists(dir.out().resolve("echo-2024-03-31.txt")));
+        }
+    }
+
+    @Test
+    void an_ofsted_request_file_produces_the_annex_a_workbook() throws Exception {
+        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
+        authority.load();
+        authority.build();
+        DataDir dir = authority.dataDir;
+        try (SchedulerService s = new SchedulerService(dir, ScheduleTesting.config(Map.of()), JobRegistry.standard(),
+                Notifier.LOG_ONLY)) {
+            s.start();
+            Files.writeString(RequestFiles.folder(dir).resolve("ofsted.request"), "job=annex-a\nas_at=2024-09-30\n");
+            await(Duration.ofMinutes(2), "the Ofsted request answered", () -> isFinal(dir, "ofsted"));
+        }
+        Properties outcome = RequestFiles.readOutcome(dir, "ofsted").orElseThrow();
+        assertEquals(RunRecord.SUCCEEDED, outcome.getProperty("status"), outcome.toString());
+        Path workbook;
+        try (Stream<Path> files = Files.walk(dir.out())) {
+            workbook = files.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(workbook))) {
+            // List 3: referrals in the 6 months to 30 September 2024, i.e. 31 March - 30 September: the nine of
+            // 2024-25 to date (R04 ... R10) and R03 on 31 March.
+            assertEquals(10, book.getSheet("List 3").getLastRowNum(), "one row per referral in the window");
         }
     }
 

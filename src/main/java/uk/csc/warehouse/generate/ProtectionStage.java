@@ -9,8 +9,16 @@ import java.util.SplittableRandom;
  */
 final class ProtectionStage {
 
-    /** {@code end} null while anything is still open; {@code careStart} set if the plan ended in care. */
-    record Result(LocalDate end, LocalDate planEnd, LocalDate careStart) {}
+    /**
+     * {@code end} null while anything is still open; {@code stepDownFrom} the date a child in need plan may
+     * follow from (the CP plan's end, or the conference date when it made no plan); {@code careStart} set if
+     * the plan ended in care.
+     */
+    record Result(LocalDate end, LocalDate stepDownFrom, LocalDate careStart) {}
+
+    /** Share of initial conferences that make a plan (DfE CIN census: most, not all; transfer-ins nearly always). */
+    private static final double ICPC_TO_PLAN = 0.86;
+    private static final double TRANSFER_IN_TO_PLAN = 0.97;
 
     Result run(Child c, String refId, LocalDate strategy, boolean transferIn, Workforce.Worker worker) {
         SplittableRandom rng = c.rng;
@@ -48,17 +56,23 @@ final class ProtectionStage {
         if (!clock.happened(icpcDate) || icpcDate.isAfter(c.lastChildDay())) {
             return new Result(clock.happened(icpcDate) ? last : null, null, null);
         }
-        String planId = c.nextId("CP");
+        boolean makesPlan = Pick.chance(rng, transferIn ? TRANSFER_IN_TO_PLAN : ICPC_TO_PLAN);
+        // Without a plan the conference usually recommends support as a child in need, sometimes no further action.
+        boolean nfa = !makesPlan && Pick.chance(rng, 0.25);
+        String planId = makesPlan ? c.nextId("CP") : null;
         String icpcId = c.nextId("IC");
         c.emit("ssd_initial_cp_conference").set("icpc_icpc_id", icpcId).set("icpc_icpc_meeting_id", c.nextId("M"))
                 .set("icpc_s47_enquiry_id", s47Id).set("icpc_person_id", c.personId).set("icpc_cp_plan_id", planId)
                 .set("icpc_referral_id", refId).set("icpc_icpc_transfer_in", transferIn)
                 .set("icpc_icpc_target_date", clock.endOrOpen(wd.plus(strategy, 15))).set("icpc_icpc_date", icpcDate)
-                .set("icpc_icpc_outcome_cp_flag", true)
-                .set("icpc_icpc_outcome_json", Codes.json("NFA_FLAG", false, "REFERRAL_TO_OTHER_AGENCY_FLAG", false,
-                        "SINGLE_ASSESSMENT_FLAG", false, "PROV_OF_SERVICES_FLAG", false, "CP_FLAG", true,
+                .set("icpc_icpc_outcome_cp_flag", makesPlan)
+                .set("icpc_icpc_outcome_json", Codes.json("NFA_FLAG", nfa, "REFERRAL_TO_OTHER_AGENCY_FLAG", false,
+                        "SINGLE_ASSESSMENT_FLAG", false, "PROV_OF_SERVICES_FLAG", !makesPlan && !nfa, "CP_FLAG", makesPlan,
                         "OTHER_OUTCOMES_EXIST_FLAG", false, "TOTAL_NO_OF_OUTCOMES", 1, "COMMENTS", ""))
                 .set("icpc_icpc_team", worker.teamId()).set("icpc_icpc_worker_id", worker.id());
+        if (!makesPlan) {
+            return new Result(icpcDate, nfa ? null : icpcDate, null);
+        }
         return plan(c, refId, planId, icpcId, icpcDate);
     }
 
@@ -106,7 +120,12 @@ final class ProtectionStage {
                     .set("cppr_cp_review_quorate", Pick.chance(rng, 0.97))
                     .set("cppr_cp_review_participation", Codes.participation(rng, c.ageOn(held)));
             if (Pick.chance(rng, 0.12)) {
-                latest = Codes.abuseCategory(rng);
+                // The review conference changes the category (DfE: about 1 in 8 plans end under another one).
+                String next = Codes.abuseCategory(rng);
+                while (next.equals(latest)) {
+                    next = Codes.abuseCategory(rng);
+                }
+                latest = next;
             }
             if (ending) {
                 break;
@@ -122,14 +141,16 @@ final class ProtectionStage {
                 c.allocate(Workforce.Service.FAMILY_SUPPORT, change, refId, Pick.weighted(rng, "LEFTRL", 6, "MANAGE", 3, "ABSENC", 1));
             }
         }
-        LocalDate visit = start.plusDays(Pick.between(rng, 3, 10));
+        // Visits at least every 10 working days (a common local standard); about 1 in 14 gaps runs over.
+        WorkingDays wd = c.ctx.workingDays();
+        LocalDate visit = wd.plus(start, Pick.between(rng, 2, 8));
         while (!visit.isAfter(end) && clock.happened(visit)) {
             boolean seen = Pick.chance(rng, 0.93);
             c.emit("ssd_cp_visits").set("cppv_cp_visit_id", c.nextId("V")).set("cppv_person_id", c.personId)
                     .set("cppv_cp_plan_id", planId).set("cppv_cp_visit_date", visit).set("cppv_cp_visit_seen", seen)
                     .set("cppv_cp_visit_seen_alone", seen && c.ageOn(visit) >= 4 && Pick.chance(rng, 0.7))
                     .set("cppv_cp_visit_bedroom", seen && Pick.chance(rng, 0.5));
-            visit = c.ctx.workingDays().plus(visit, Pick.between(rng, 7, 10));
+            visit = wd.plus(visit, Pick.chance(rng, 0.07) ? Pick.between(rng, 11, 16) : Pick.between(rng, 6, 10));
         }
         LocalDate recordedEnd = clock.endOrOpen(end);
         c.emit("ssd_cp_plans").set("cppl_cp_plan_id", planId).set("cppl_referral_id", refId)

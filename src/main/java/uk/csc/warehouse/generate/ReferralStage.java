@@ -111,8 +111,8 @@ final class ReferralStage {
                 ends.add(careResult.end());
             }
             if (clock.happened(auth)) {
-                LocalDate stepDown = prot != null && prot.planEnd() != null && careResult == null && Pick.chance(rng, 0.6)
-                        ? prot.planEnd() : null;
+                LocalDate stepDown = prot != null && prot.stepDownFrom() != null && careResult == null && Pick.chance(rng, 0.6)
+                        ? prot.stepDownFrom() : null;
                 if (cinPlanned || stepDown != null) {
                     LocalDate planStart = stepDown != null ? stepDown : auth;
                     if (stepDown == null) {

@@ -34,6 +34,10 @@ class PlausibilityTest {
         expected.put("icpcPer10k", new double[] {40, 110});
         expected.put("cpAt31MarchPer10k", new double[] {25, 75});
         expected.put("secondPlanPct", new double[] {10, 40});
+        // DfE: 10-20% of ICPCs make no plan; CP visit gaps over 10 working days and category changes at review happen.
+        expected.put("icpcToPlanPct", new double[] {78, 94});
+        expected.put("cpVisitGapsOver10wdPct", new double[] {3, 12});
+        expected.put("cpCategoryChangedPct", new double[] {6, 20});
         expected.put("claAt31MarchPer10k", new double[] {40, 100});
         expected.put("uascPctOfCla", new double[] {2, 20});
         expected.put("threePlusPlacementsPct", new double[] {7, 20});

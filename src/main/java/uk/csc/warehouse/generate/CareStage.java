@@ -182,6 +182,7 @@ final class CareStage {
             }
             PermanenceStage.run(c, claId, start, end, exit, ceased, placementOrder, placedForAdoption, byCarer, fosterStart);
         }
+        c.lastPlacementType = current.type;
         LocalDate recordedEnd = open ? null : end;
         String cinClose = switch (ceased) {
             case "E11", "E12" -> "RC1";

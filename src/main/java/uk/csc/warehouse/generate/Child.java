@@ -21,6 +21,8 @@ final class Child {
     LocalDate lastReferral;
     boolean adopted;
     String homePostcode;
+    /** Placement type the child last lived in when a period of care ended (for staying put with foster carers). */
+    String lastPlacementType;
 
     private int idSequence;
     private TableWriter.Row openInvolvement;

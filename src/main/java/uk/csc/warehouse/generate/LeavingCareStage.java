@@ -18,6 +18,10 @@ final class LeavingCareStage {
         Clock clock = c.ctx.clock();
         Workforce.Worker pa = c.ctx.workforce().assign(Workforce.Service.LEAVING_CARE, ceased, rng);
         boolean engaged = Pick.chance(rng, 0.95);
+        // Staying put: about half of those leaving foster care on their 18th birthday stay on with their carers,
+        // for one to three years.
+        boolean fromFoster = ceased.equals(c.birthday(18)) && c.lastPlacementType != null && c.lastPlacementType.startsWith("U");
+        LocalDate stayingPutUntil = fromFoster && Pick.chance(rng, 0.5) ? ceased.plusDays(Pick.between(rng, 365, 3 * 365)) : null;
         // Records before the window are history the extract no longer carries, except the last six months'
         // worth, which the 6-monthly pathway review measure looks back over.
         LocalDate from = clock.windowStart.minusMonths(6);
@@ -43,11 +47,12 @@ final class LeavingCareStage {
                     : Pick.weighted(rng, "NO", 35, "REFU", 35, "NREQ", 25, "RHOM", 5);
             boolean touch = inTouch.equals("YES");
             String accommodation = !touch ? (Pick.chance(rng, 0.6) ? "R" : "B")
+                    : stayingPutUntil != null && held.isBefore(stayingPutUntil) ? "Z"
                     : age < 18 ? Pick.weighted(rng, "D", 45, "B", 20, "E", 10, "U", 10, "C", 10, "X", 3, "T", 2)
-                    : Pick.weighted(rng, "U", 36, "D", 22, "Z", 18, "B", 12, "E", 5, "T", 3, "S", 1, "X", 1, "V", 1, "C", 1);
+                    : Pick.weighted(rng, "U", 44, "D", 26, "B", 14, "E", 6, "T", 4, "S", 1, "X", 1, "V", 1, "C", 1);
             boolean unsuitable = "SVWXR".contains(accommodation) || Pick.chance(rng, 0.02);
             String activity = !touch ? Pick.weighted(rng, "G5", 60, "F5", 20, "G6", 20)
-                    : age < 19 ? Pick.weighted(rng, "F2", 55, "P2", 5, "F4", 6, "F5", 8, "G5", 18, "G4", 4, "G6", 4)
+                    : age < 19 ? Pick.weighted(rng, "F2", 48, "P2", 5, "F4", 6, "F5", 8, "G5", 25, "G4", 4, "G6", 4)
                     : Pick.weighted(rng, "F1", 14, "F2", 12, "F4", 7, "F5", 24, "P5", 10, "P1", 2, "G5", 19, "G4", 6, "G6", 6);
             c.emit("ssd_care_leavers").set("clea_table_id", c.nextId("CL")).set("clea_person_id", c.personId)
                     .set("clea_care_leaver_eligibility", age < 18 ? "Relevant" : "Former Relevant")

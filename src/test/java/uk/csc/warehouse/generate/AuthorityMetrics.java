@@ -146,7 +146,7 @@ final class AuthorityMetrics {
         m.put("missingPctOfCla", 100.0 * missing.size() / Math.max(1, claInYear.size()));
 
         protection(files, yearStart, yearEnd, m);
-        careLeavers(files, yearStart, yearEnd, m);
+        careLeavers(files, yearStart, yearEnd, shortBreaks, m);
         m.put("visitsOnNonWorkingDaysPct", visitsOnNonWorkingDays(files, yearStart, yearEnd));
 
         List<Integer> caseloads = new ArrayList<>();
@@ -245,12 +245,14 @@ final class AuthorityMetrics {
 
     /**
      * Care leaver birthday measures (DfE SSDA903 leaving-care module), read the way the warehouse reads them:
-     * young people with a care leaver record, or who left care on their 18th birthday, whose 17th-21st birthday
+     * young people with a care leaver record, or who left care (not short breaks) on their 18th birthday having
+     * been looked after 13 weeks since their 14th (an approximation of eligibility), whose 17th-21st birthday
      * falls in the year and who are not looked after on it; the birthday's record is the one dated (latest
      * contact, else pathway review) nearest the birthday from 6 months before to 1 month after, if any.
      * Also: of care leavers aged 17-21 at the year end, those whose latest pathway plan review is within 6 months.
      */
-    private static void careLeavers(ExtractFiles files, LocalDate yearStart, LocalDate yearEnd, Map<String, Double> m) {
+    private static void careLeavers(ExtractFiles files, LocalDate yearStart, LocalDate yearEnd, Set<String> shortBreaks,
+                                    Map<String, Double> m) {
         Map<String, LocalDate> dob = new HashMap<>();
         files.rows("ssd_person").forEach(p -> dob.put(p.get("pers_person_id"), ExtractFiles.date(p, "pers_dob")));
         Map<String, List<LocalDate[]>> care = new HashMap<>();
@@ -260,7 +262,10 @@ final class AuthorityMetrics {
             LocalDate s = ExtractFiles.date(e, "clae_cla_episode_start_date");
             LocalDate end = ExtractFiles.date(e, "clae_cla_episode_ceased_date");
             care.computeIfAbsent(person, k -> new ArrayList<>()).add(new LocalDate[] {s, end});
-            if (end != null && end.equals(dob.get(person).plusYears(18))) {
+            LocalDate entered = ExtractFiles.date(e, "clae_entered_care_date");
+            LocalDate fourteen = dob.get(person).plusYears(14);
+            if (end != null && end.equals(dob.get(person).plusYears(18)) && !shortBreaks.contains(person + "|" + entered)
+                    && end.toEpochDay() - (entered.isAfter(fourteen) ? entered : fourteen).toEpochDay() >= 91) {
                 candidates.add(person);
             }
         }
@@ -330,6 +335,7 @@ final class AuthorityMetrics {
             }
         }
         m.put("careLeavers1718InTouchPct", 100.0 * young[1] / Math.max(1, young[0]));
+        m.put("careLeavers1921Birthdays", (double) older[0]);
         m.put("careLeavers1921InTouchPct", 100.0 * older[1] / Math.max(1, older[0]));
         m.put("careLeavers1921EetPct", 100.0 * older[2] / Math.max(1, older[0]));
         m.put("careLeavers1921SuitablePct", 100.0 * older[3] / Math.max(1, older[0]));

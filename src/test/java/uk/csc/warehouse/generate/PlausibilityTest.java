@@ -42,9 +42,17 @@ class PlausibilityTest {
         expected.put("uascPctOfCla", new double[] {2, 20});
         expected.put("threePlusPlacementsPct", new double[] {7, 20});
         // DfE 2024-25: England 69%, Southwark 74%; a constant move hazard gave 16-28%. Small cohort (~20 children) here.
-        expected.put("longTermStabilityPct", new double[] {50, 95});
+        expected.put("longTermStabilityPct", new double[] {50, 100});
         expected.put("placedOver20MilesPct", new double[] {8, 35});
         expected.put("missingPctOfCla", new double[] {8, 32});
+        // Care leavers (DfE 2024-25 England: in touch ~93%, EET 54%, suitable 89%): every birthday has a record,
+        // including an 18th birthday spent leaving care (was ~6-17% in touch), and pathway plans are reviewed
+        // 6-monthly (was ~15-35%). About 40 young people here, so the ranges are wide.
+        expected.put("careLeavers1718InTouchPct", new double[] {70, 100});
+        expected.put("careLeavers1921InTouchPct", new double[] {78, 100});
+        expected.put("careLeavers1921EetPct", new double[] {45, 85});
+        expected.put("careLeavers1921SuitablePct", new double[] {70, 100});
+        expected.put("careLeaversPathwayReview6mPct", new double[] {80, 100});
         expected.put("socialWorkerMedianCaseload", new double[] {8, 22});
 
         List<String> outside = new ArrayList<>();

@@ -90,7 +90,7 @@ final class ProtectionStage {
         };
         LocalDate end = c.cap(start.plusDays(days));
         LocalDate careStart = null;
-        if (Pick.chance(rng, 0.13) && days > 40) {
+        if (Pick.chance(rng, 0.17) && days > 40) {
             careStart = start.plusDays(Pick.between(rng, 20, days - 1));
             end = c.cap(careStart);
         }

@@ -10,10 +10,11 @@ final class CareOversight {
     LocalDate run(Child c, String claId, LocalDate start, LocalDate end) {
         SplittableRandom rng = c.rng;
         Clock clock = c.ctx.clock();
+        WorkingDays wd = c.ctx.workingDays();
         LocalDate limit = end.isAfter(clock.asAt) ? clock.asAt : end;
 
         // Care Planning Regulations 2010 reg 33: 20 working days, then 3 months, then every 6 months.
-        LocalDate due = c.ctx.workingDays().plus(start, 20);
+        LocalDate due = wd.plus(start, 20);
         LocalDate lastHeld = null;
         int n = 0;
         while (!due.isAfter(limit)) {
@@ -21,8 +22,9 @@ final class CareOversight {
                 c.emit("ssd_cla_reviews").set("clar_cla_review_id", c.nextId("LR")).set("clar_cla_id", claId)
                         .set("clar_cla_review_due_date", due).set("clar_cla_review_cancelled", true);
             }
-            LocalDate held = Pick.chance(rng, 0.08) ? due.plusDays(Pick.between(rng, 1, 25))
-                    : due.minusDays(Pick.between(rng, 0, n == 0 ? 5 : 14));
+            // Reviews, visits and health checks happen on working days.
+            LocalDate held = Pick.chance(rng, 0.08) ? wd.onOrAfter(due.plusDays(Pick.between(rng, 1, 25)))
+                    : wd.onOrBefore(due.minusDays(Pick.between(rng, 0, n == 0 ? 5 : 14)));
             if (held.isBefore(start)) {
                 held = start;
             }
@@ -38,25 +40,25 @@ final class CareOversight {
             n++;
         }
 
-        LocalDate visit = start.plusDays(Pick.between(rng, 1, 7));
+        LocalDate visit = wd.onOrAfter(start.plusDays(Pick.between(rng, 1, 7)));
         while (!visit.isAfter(limit)) {
             boolean seen = Pick.chance(rng, 0.95);
             c.emit("ssd_cla_visits").set("clav_cla_visit_id", c.nextId("LV")).set("clav_cla_id", claId)
                     .set("clav_person_id", c.personId).set("clav_cla_visit_date", visit)
                     .set("clav_cla_visit_seen", seen)
                     .set("clav_cla_visit_seen_alone", seen && c.ageOn(visit) >= 4 && Pick.chance(rng, 0.75));
-            visit = visit.plusDays(Pick.between(rng, 35, 49));
+            visit = wd.onOrAfter(visit.plusDays(Pick.between(rng, 35, 47)));
         }
 
-        LocalDate check = start.plusDays(Pick.between(rng, 14, 28));
+        LocalDate check = wd.onOrAfter(start.plusDays(Pick.between(rng, 14, 28)));
         while (!check.isAfter(limit)) {
             health(c, "Health Assessment", check);
-            check = check.plusMonths(c.ageOn(check) < 5 ? 6 : 12).minusDays(Pick.between(rng, 0, 20));
+            check = wd.onOrBefore(check.plusMonths(c.ageOn(check) < 5 ? 6 : 12).minusDays(Pick.between(rng, 0, 20)));
         }
-        LocalDate dental = start.plusDays(Pick.between(rng, 60, 150));
+        LocalDate dental = wd.onOrAfter(start.plusDays(Pick.between(rng, 60, 150)));
         while (!dental.isAfter(limit) && c.ageOn(dental) >= 1) {
             health(c, "Dental Check", dental);
-            dental = dental.plusMonths(12).minusDays(Pick.between(rng, 0, 30));
+            dental = wd.onOrBefore(dental.plusMonths(12).minusDays(Pick.between(rng, 0, 30)));
         }
         return lastHeld;
     }

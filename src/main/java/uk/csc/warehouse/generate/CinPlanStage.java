@@ -19,14 +19,15 @@ final class CinPlanStage {
                 .set("cinp_person_id", c.personId).set("cinp_cin_plan_start_date", start)
                 .set("cinp_cin_plan_end_date", recorded).set("cinp_cin_plan_team", w.teamId())
                 .set("cinp_cin_plan_worker_id", w.id());
-        LocalDate visit = start.plusDays(Pick.between(rng, 5, 20));
+        WorkingDays wd = c.ctx.workingDays();
+        LocalDate visit = wd.onOrAfter(start.plusDays(Pick.between(rng, 5, 20)));
         while (!visit.isAfter(end) && clock.happened(visit)) {
             boolean seen = Pick.chance(rng, 0.9);
             c.emit("ssd_cin_visits").set("cinv_cin_visit_id", c.nextId("V")).set("cinv_person_id", c.personId)
                     .set("cinv_cin_visit_date", visit).set("cinv_cin_visit_seen", seen)
                     .set("cinv_cin_visit_seen_alone", seen && c.ageOn(visit) >= 4 && Pick.chance(rng, 0.6))
                     .set("cinv_cin_visit_bedroom", seen && Pick.chance(rng, 0.4));
-            visit = visit.plusDays(Pick.between(rng, 28, 56));
+            visit = wd.onOrAfter(visit.plusDays(Pick.between(rng, 28, 54)));
         }
         return recorded;
     }

@@ -34,8 +34,9 @@ final class LeavingCareStage {
             int age = halfYears / 2;
             LocalDate held = Pick.chance(rng, 0.15) ? anchor.plusDays(Pick.between(rng, 1, birthday ? 28 : 60))
                     : anchor.minusDays(Pick.between(rng, 0, 21));
+            held = c.ctx.workingDays().onOrBefore(held);
             if (held.isBefore(ceased)) {
-                held = ceased;
+                held = c.ctx.workingDays().onOrAfter(ceased);
             }
             if (!clock.happened(held)) {
                 break;

@@ -79,6 +79,7 @@ final class ProtectionStage {
     private Result plan(Child c, String refId, String planId, String icpcId, LocalDate start) {
         SplittableRandom rng = c.rng;
         Clock clock = c.ctx.clock();
+        WorkingDays wd = c.ctx.workingDays();
         c.cpPlans++;
         c.allocate(Workforce.Service.FAMILY_SUPPORT, start, refId, "TSPROC");
         String band = Pick.weighted(rng, "short", 55, "year", 35, "long", 6, "2y", 4);
@@ -104,7 +105,8 @@ final class ProtectionStage {
         LocalDate due = start.plusMonths(3);
         int reviews = 0;
         while (clock.happened(due)) {
-            LocalDate held = Pick.chance(rng, 0.07) ? due.plusDays(Pick.between(rng, 1, 20)) : due.minusDays(Pick.between(rng, 0, 10));
+            LocalDate held = Pick.chance(rng, 0.07) ? wd.onOrAfter(due.plusDays(Pick.between(rng, 1, 20)))
+                    : wd.onOrBefore(due.minusDays(Pick.between(rng, 0, 10)));
             boolean ending = !held.isBefore(end) && careStart == null;
             if (ending) {
                 held = end;
@@ -142,7 +144,6 @@ final class ProtectionStage {
             }
         }
         // Visits at least every 10 working days (a common local standard); about 1 in 14 gaps runs over.
-        WorkingDays wd = c.ctx.workingDays();
         LocalDate visit = wd.plus(start, Pick.between(rng, 2, 8));
         while (!visit.isAfter(end) && clock.happened(visit)) {
             boolean seen = Pick.chance(rng, 0.93);

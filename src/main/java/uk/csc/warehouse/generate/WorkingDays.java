@@ -39,6 +39,24 @@ final class WorkingDays {
         return d;
     }
 
+    /** {@code d} if it is a working day, else the next working day after it. */
+    LocalDate onOrAfter(LocalDate d) {
+        LocalDate x = d;
+        while (!isWorkingDay(x)) {
+            x = x.plusDays(1);
+        }
+        return x;
+    }
+
+    /** {@code d} if it is a working day, else the last working day before it. */
+    LocalDate onOrBefore(LocalDate d) {
+        LocalDate x = d;
+        while (!isWorkingDay(x)) {
+            x = x.minusDays(1);
+        }
+        return x;
+    }
+
     private void ensureYear(int year) {
         if (year >= firstYear && year <= lastYear) {
             return;

@@ -54,6 +54,8 @@ class PlausibilityTest {
         expected.put("careLeavers1921EetPct", new double[] {45, 85});
         expected.put("careLeavers1921SuitablePct", new double[] {70, 100});
         expected.put("careLeaversPathwayReview6mPct", new double[] {80, 100});
+        // Visits fall on working days (was ~15% on weekends and bank holidays).
+        expected.put("visitsOnNonWorkingDaysPct", new double[] {0, 0.5});
         expected.put("socialWorkerMedianCaseload", new double[] {8, 22});
 
         List<String> outside = new ArrayList<>();

@@ -128,15 +128,17 @@ bench_size() {
   rm -rf "$W"; mkdir -p "$D"
   cd "$W" || return   # an in-memory DuckDB spills to ./.tmp: keep that in the size's work dir
   local day; day=$(date +%Y-%m-%d)
-  OUT="$RESULTS/$day-$size.md"; local n=2
-  while [ -e "$OUT" ]; do OUT="$RESULTS/$day-$size-$n.md"; n=$((n + 1)); done
+  local label="$size"   # a slice of England (XL_AUTHORITIES < 150) is named for what it is
+  [ "$size" = XL ] && [ "$XL_AUTHORITIES" != 150 ] && label="XL-slice-$XL_AUTHORITIES"
+  OUT="$RESULTS/$day-$label.md"; local n=2
+  while [ -e "$OUT" ]; do OUT="$RESULTS/$day-$label-$n.md"; n=$((n + 1)); done
   local load_start; load_start=$(cut -d' ' -f1-3 /proc/loadavg)
   local rev; rev=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
   git -C "$REPO" diff --quiet HEAD -- src sql schemas routes 2>/dev/null || rev="$rev + uncommitted changes in the tree"
   echo "== $size: $(fmt_n $CHILDREN) children, $YEARS years -> $OUT" >&2
 
   {
-    echo "# Benchmark $size: $(fmt_n $CHILDREN) children, $YEARS years ($day)"
+    echo "# Benchmark $label: $(fmt_n $CHILDREN) children, $YEARS years ($day)"
     echo
     echo "Made by \`bench/run.sh $size\`. Synthetic data (seed $SEED, as at $AS_AT). Times are wall-clock seconds;"
     echo "CPU is user+system seconds of the process; memory is the OS's peak resident set (GNU time)."

@@ -78,7 +78,7 @@ final class ReferralStage {
                 }
                 toCare = prot.careStart() != null;
             }
-            boolean urgentCare = prot == null && !c.uasc && !transferIn && Pick.chance(rng, 0.034);
+            boolean urgentCare = prot == null && !c.uasc && !transferIn && Pick.chance(rng, 0.040);
             boolean shortBreaks = "N2".equals(need) && Pick.chance(rng, 0.25);
             boolean nfa = prot == null && !urgentCare && !c.uasc && !shortBreaks
                     && Pick.chance(rng, "N2".equals(need) ? 0.3 : 0.58);

@@ -64,24 +64,43 @@ public final class LakeWriter implements AutoCloseable {
                         "truncated: the last line stops part-way through a record");
             }
             RowChecks checks = new RowChecks(contract, header, file.extractDate());
-            st.execute("CREATE OR REPLACE TEMP TABLE checked AS " + checks.checkedSelect(facts.quotes() > 0));
-            st.execute("CREATE OR REPLACE TEMP TABLE lines AS " + lineNumbers(structural > 0));
+            // Line breaks inside quoted values shift line numbers; when the file has exactly one per record
+            // (plus the header's), there are none and the line is simply the record number.
+            long expectedBreaks = 1 + records + structural - (facts.endsWithLineBreak() ? 0 : 1);
+            boolean embedded = facts.lineBreaks() != expectedBreaks;
+            if (structural > 0) {
+                // Where each rejected record sits in the sequence of good ones (DuckDB numbers records, header = 1).
+                st.execute("CREATE OR REPLACE TEMP TABLE rej_pos AS SELECT line - 1 - (row_number() OVER (ORDER BY line) - 1)"
+                        + " AS pos FROM rej");
+            }
+            boolean duplicates = checks.checksDuplicates()
+                    && count(st, "SELECT count(*) FROM (" + checks.duplicateKeys() + ")") > 0;
+            st.execute("CREATE OR REPLACE TEMP TABLE checked AS "
+                    + checks.checkedSelect(lineNumber(embedded, structural > 0), embedded, duplicates));
 
             Files.createDirectories(partition);
             Path target = partition.resolve(file.table() + ".parquet");
             Path tmp = partition.resolve("." + file.table() + ".parquet.tmp");
-            st.execute("COPY (SELECT " + checks.lakeColumns() + ", lines._line AS _source_line FROM checked "
-                    + "JOIN lines USING (_rid) WHERE len(_reasons) = 0 ORDER BY _rid) TO " + Sql.literal(tmp)
+            // Without duplicate keys nothing reorders rows, so the lake keeps the file's order without a sort.
+            st.execute("COPY (SELECT " + checks.lakeColumns() + ", _line AS _source_line FROM checked "
+                    + "WHERE NOT _bad" + (duplicates ? " ORDER BY _rid" : "") + ") TO " + Sql.literal(tmp)
                     + " (FORMAT parquet, COMPRESSION zstd)");
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
-            long loaded = count(st, "SELECT count(*) FROM checked WHERE len(_reasons) = 0");
+            long loaded = count(st, "SELECT count(*) FROM checked WHERE NOT _bad");
             long badRows = records - loaded;
             long quarantined = badRows + structural;
             long read = records + structural;
             if (read != loaded + quarantined) {
                 throw new IllegalStateException(file.fileName() + ": rows read " + read + " != loaded " + loaded
                         + " + quarantined " + quarantined);
+            }
+            if (badRows > 0) {
+                st.execute("CREATE OR REPLACE TEMP TABLE bad AS SELECT *, " + checks.reasonList()
+                        + " AS _reasons FROM checked WHERE _bad");
+            } else {
+                st.execute("CREATE OR REPLACE TEMP TABLE bad AS SELECT _rid, _line, _nl, CAST([] AS VARCHAR[]) AS _reasons"
+                        + " FROM checked WHERE false");
             }
             if (quarantined > 0) {
                 writeQuarantine(st, header, quarantinedRows, structural > 0);
@@ -108,25 +127,24 @@ public final class LakeWriter implements AutoCloseable {
      * Physical line of each good record: DuckDB counts records, not lines, so add the line breaks inside quoted
      * values of earlier records and the records it rejected before this one.
      */
-    private static String lineNumbers(boolean hasRejects) {
-        String shift = hasRejects
-                ? " + (SELECT count(*) FROM (SELECT line - 1 - (row_number() OVER (ORDER BY line) - 1) AS pos FROM rej)"
-                        + " AS r WHERE r.pos <= checked._rid + 1)"
+    private static String lineNumber(boolean embeddedLineBreaks, boolean hasRejects) {
+        String breaks = embeddedLineBreaks
+                ? " + coalesce(sum(typed._nl) OVER (ORDER BY typed._rid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)"
                 : "";
-        return "SELECT _rid, CAST(2 + _rid + coalesce(sum(_nl) OVER (ORDER BY _rid ROWS BETWEEN UNBOUNDED PRECEDING"
-                + " AND 1 PRECEDING), 0)" + shift + " AS BIGINT) AS _line FROM checked";
+        String shift = hasRejects ? " + (SELECT count(*) FROM rej_pos WHERE rej_pos.pos <= typed._rid + 1)" : "";
+        return "CAST(2 + typed._rid" + breaks + shift + " AS BIGINT)";
     }
 
     private void writeQuarantine(Statement st, List<String> header, Path target, boolean hasRejects)
             throws SQLException, IOException {
         Files.createDirectories(target.getParent());
         String originals = header.stream().map(h -> "raw." + Sql.ident(h)).collect(Collectors.joining(", "));
-        String bad = "SELECT lines._line AS line, split_part(_reasons[1], '|', 1) AS \"column\","
+        String bad = "SELECT bad._line AS line, split_part(_reasons[1], '|', 1) AS \"column\","
                 + " array_to_string(list_transform(_reasons, x -> replace(x, '|', ': ')), '; ') AS reason,"
                 + " CAST(NULL AS VARCHAR) AS raw_line, " + originals
-                + " FROM checked JOIN lines USING (_rid) JOIN raw ON raw.rowid = checked._rid WHERE len(_reasons) > 0";
-        String structural = "SELECT rej.line + coalesce((SELECT sum(c._nl) FROM checked c JOIN lines l USING (_rid)"
-                + " WHERE l._line < rej.line), 0) AS line, rej.column_name AS \"column\","
+                + " FROM bad JOIN raw ON raw.rowid = bad._rid";
+        String structural = "SELECT rej.line + coalesce((SELECT sum(c._nl) FROM checked c"
+                + " WHERE c._line < rej.line), 0) AS line, rej.column_name AS \"column\","
                 + " lower(rej.error_type) || ': ' || rej.error_message AS reason, rej.csv_line AS raw_line FROM rej";
         String all = hasRejects ? bad + " UNION ALL BY NAME " + structural : bad;
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
@@ -138,7 +156,7 @@ public final class LakeWriter implements AutoCloseable {
     private static Map<String, Long> reasons(Statement st) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         String sql = "SELECT reason, count(*) FROM ("
-                + " SELECT regexp_replace(split_part(r, '|', 2), ' \\(.*$', '') AS reason FROM (SELECT unnest(_reasons) AS r FROM checked)"
+                + " SELECT regexp_replace(split_part(r, '|', 2), ' \\(.*$', '') AS reason FROM (SELECT unnest(_reasons) AS r FROM bad)"
                 + " UNION ALL SELECT lower(error_type) FROM rej) GROUP BY reason ORDER BY count(*) DESC, reason";
         try (ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {

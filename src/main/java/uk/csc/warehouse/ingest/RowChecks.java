@@ -32,8 +32,14 @@ final class RowChecks {
         this.extractDate = extractDate;
     }
 
-    /** SELECT over {@code raw} (all-VARCHAR, rowid = record order) producing typed columns, _reasons and _nl. */
-    String checkedSelect(boolean countEmbeddedLineBreaks) {
+    /**
+     * SELECT over {@code raw} (all-VARCHAR, rowid = record order) producing the typed columns, {@code _rid},
+     * {@code _nl} (line breaks inside the record's values), {@code _line} (the line the record starts on, from
+     * {@code lineExpr}), {@code _dup} and {@code _bad}. Every row pays only for a boolean; the reasons are spelled
+     * out ({@link #reasonList()}) for the bad rows alone. Duplicate keys are joined in only when the caller has
+     * found some (a cheap hash aggregate), so the common case keeps the file's order without sorting.
+     */
+    String checkedSelect(String lineExpr, boolean countEmbeddedLineBreaks, boolean hasDuplicates) {
         List<String> inner = new ArrayList<>();
         inner.add("rowid AS _rid");
         for (ColumnContract c : contract.columns()) {
@@ -45,14 +51,51 @@ final class RowChecks {
             }
         }
         inner.add((countEmbeddedLineBreaks ? embeddedLineBreaks() : "0") + " AS _nl");
-        String dup = contract.primaryKey().isEmpty() ? "1"
-                : "row_number() OVER (PARTITION BY " + contract.primaryKey().stream().map(Sql::ident)
-                        .collect(Collectors.joining(", ")) + " ORDER BY _rid)";
-        List<String> reasons = reasons();
-        String reasonList = reasons.isEmpty() ? "CAST([] AS VARCHAR[])"
-                : "list_filter([" + String.join(", ", reasons) + "], x -> x IS NOT NULL)";
-        return "SELECT *, " + reasonList + " AS _reasons FROM (SELECT *, " + dup + " AS _dup FROM (SELECT "
-                + String.join(", ", inner) + " FROM raw))";
+        StringBuilder sql = new StringBuilder("WITH typed AS (SELECT " + String.join(", ", inner) + " FROM raw)");
+        String from = " FROM typed";
+        String dup = "false";
+        if (hasDuplicates && checksDuplicates()) {
+            String keys = contract.primaryKey().stream().map(Sql::ident).collect(Collectors.joining(", "));
+            sql.append(", first_of_key AS (").append(duplicateKeys()).append(")");
+            from = " FROM typed LEFT JOIN first_of_key USING (" + keys + ")";
+            dup = "coalesce(typed._rid <> first_of_key._first, false)";
+        }
+        List<String> conditions = new ArrayList<>();
+        checks().forEach(check -> conditions.add("coalesce(" + check.condition() + ", false)"));
+        String bad = conditions.isEmpty() ? "_dup" : String.join(" OR ", conditions) + " OR _dup";
+        return sql.append(" SELECT *, ").append(bad).append(" AS _bad FROM (SELECT typed.*, ").append(lineExpr)
+                .append(" AS _line, ").append(dup).append(" AS _dup").append(from).append(")").toString();
+    }
+
+    /** Keys that occur more than once, with the first record holding each; empty when there are none. */
+    String duplicateKeys() {
+        // Typed exactly as the checked rows are, so the join below matches like for like.
+        String keys = contract.primaryKey().stream().map(k -> typed(contract.column(k).orElseThrow()) + " AS "
+                + Sql.ident(k)).collect(Collectors.joining(", "));
+        String names = contract.primaryKey().stream().map(Sql::ident).collect(Collectors.joining(", "));
+        String notNull = contract.primaryKey().stream().map(k -> Sql.ident(k) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        return "SELECT " + names + ", min(_rid) AS _first FROM (SELECT rowid AS _rid, " + keys + " FROM raw) WHERE "
+                + notNull + " GROUP BY " + names + " HAVING count(*) > 1";
+    }
+
+    /** The reasons a row of {@code checked} breaks, as a list of {@code "<column>|<reason>"}. */
+    String reasonList() {
+        List<String> r = new ArrayList<>();
+        checks().forEach(check -> r.add("CASE WHEN " + check.condition() + " THEN " + Sql.literal(check.reason()) + " END"));
+        if (checksDuplicates()) {
+            r.add("CASE WHEN _dup THEN " + Sql.literal(contract.primaryKey().get(0)
+                    + "|duplicate key: an earlier row has the same " + String.join(", ", contract.primaryKey())) + " END");
+        }
+        return r.isEmpty() ? "CAST([] AS VARCHAR[])" : "list_filter([" + String.join(", ", r) + "], x -> x IS NOT NULL)";
+    }
+
+    private record Check(String condition, String reason) {
+    }
+
+    boolean checksDuplicates() {
+        return !contract.primaryKey().isEmpty() && contract.primaryKey().stream()
+                .allMatch(k -> contract.column(k).map(this::isPresent).orElse(false));
     }
 
     /** The contract's columns, typed, in contract order: what lands in the lake. */
@@ -60,8 +103,8 @@ final class RowChecks {
         return contract.columns().stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
     }
 
-    private List<String> reasons() {
-        List<String> r = new ArrayList<>();
+    private List<Check> checks() {
+        List<Check> r = new ArrayList<>();
         for (ColumnContract c : contract.columns()) {
             String col = Sql.ident(c.name());
             if (!isPresent(c)) {
@@ -69,41 +112,29 @@ final class RowChecks {
             }
             String raw = Sql.ident(c.name() + "__raw");
             if (c.required()) {
-                r.add(reason(raw + " IS NULL", c, "required value missing"));
+                r.add(new Check(raw + " IS NULL", c.name() + "|required value missing"));
             }
             if (!"varchar".equals(c.type())) {
-                r.add(reason(raw + " IS NOT NULL AND " + col + " IS NULL", c, typeProblem(c)));
+                r.add(new Check(raw + " IS NOT NULL AND " + col + " IS NULL", c.name() + "|" + typeProblem(c)));
             }
             if (!c.codes().isEmpty()) {
-                r.add(reason(col + " IS NOT NULL AND " + col + " NOT IN (" + c.codes().stream().map(Sql::literal)
-                        .collect(Collectors.joining(", ")) + ")", c, "not one of the allowed codes"));
+                r.add(new Check(col + " IS NOT NULL AND " + col + " NOT IN (" + c.codes().stream().map(Sql::literal)
+                        .collect(Collectors.joining(", ")) + ")", c.name() + "|not one of the allowed codes"));
             }
             if (c.isTemporal() && !c.futureAllowed()) {
-                r.add(reason("CAST(" + col + " AS DATE) > DATE " + Sql.literal(extractDate.toString()), c,
-                        "date after the extract date " + extractDate));
+                r.add(new Check("CAST(" + col + " AS DATE) > DATE " + Sql.literal(extractDate.toString()),
+                        c.name() + "|date after the extract date " + extractDate));
             }
         }
         for (List<String> pair : contract.dateOrder()) {
             ColumnContract start = contract.column(pair.get(0)).orElseThrow();
             ColumnContract end = contract.column(pair.get(1)).orElseThrow();
             if (isPresent(start) && isPresent(end)) {
-                r.add(reason(Sql.ident(end.name()) + " < " + Sql.ident(start.name()), end,
-                        "ends before it starts (" + start.name() + ")"));
+                r.add(new Check(Sql.ident(end.name()) + " < " + Sql.ident(start.name()),
+                        end.name() + "|ends before it starts (" + start.name() + ")"));
             }
         }
-        if (!contract.primaryKey().isEmpty() && contract.primaryKey().stream()
-                .allMatch(k -> contract.column(k).map(this::isPresent).orElse(false))) {
-            String notNull = contract.primaryKey().stream().map(k -> Sql.ident(k) + " IS NOT NULL")
-                    .collect(Collectors.joining(" AND "));
-            r.add("CASE WHEN _dup > 1 AND " + notNull + " THEN " + Sql.literal(contract.primaryKey().get(0)
-                    + "|duplicate key: an earlier row has the same " + String.join(", ", contract.primaryKey()))
-                    + " END");
-        }
         return r;
-    }
-
-    private static String reason(String condition, ColumnContract c, String text) {
-        return "CASE WHEN " + condition + " THEN " + Sql.literal(c.name() + "|" + text) + " END";
     }
 
     private static String typeProblem(ColumnContract c) {

@@ -50,7 +50,9 @@ select
     count(distinct a.worker_id) as social_workers_in_year,
     count(distinct a.worker_id) >= reference.setting_int('cla_social_workers_in_year_threshold') as has_3plus_social_workers
 from cla as c
+-- an open allocation (no end date) runs on; coalesce rather than OR keeps every condition a comparison between
+-- the two sides, so DuckDB hash-joins on person_id instead of running a nested loop over every pair
 left join allocations as a
     on a.person_id = c.person_id and a.start_date <= c.snapshot_date
-   and (a.end_date is null or a.end_date >= c.period_start)
+   and coalesce(a.end_date, date 'infinity') >= c.period_start
 group by all

@@ -52,6 +52,9 @@ episodes as (
     select * from intermediate.int_missing_episodes
 ),
 
+-- An episode still open (no ended_at) runs on: coalesce(ended_at, infinity) rather than "is null or" keeps every
+-- join condition a comparison between the two sides, so DuckDB hash-joins on person_id (cla_flags) or merge-joins
+-- on the dates (open_at_end) instead of looping over every pair of rows.
 cla_flags as (
     select
         f.period_type,
@@ -65,7 +68,7 @@ cla_flags as (
         on e.person_id = f.person_id
         and e.is_looked_after
         and e.started_at < periods.snapshot_end
-        and (e.ended_at is null or e.ended_at >= cast(periods.period_start as timestamp))
+        and coalesce(e.ended_at, timestamp 'infinity') >= cast(periods.period_start as timestamp)
     group by all
 ),
 
@@ -114,7 +117,7 @@ open_at_end as (
         count(distinct e.person_id) filter (where e.is_looked_after) as cla_missing_at_snapshot
     from periods
     left join episodes as e
-        on e.started_at < periods.snapshot_end and (e.ended_at is null or e.ended_at >= periods.snapshot_end)
+        on e.started_at < periods.snapshot_end and coalesce(e.ended_at, timestamp 'infinity') >= periods.snapshot_end
     group by all
 )
 

@@ -26,14 +26,33 @@ with periods as (
     select
         periods.period_type,
         periods.period_label,
-        least(periods.period_end, ctx.as_at_date) as reference_date
+        least(periods.period_end, ctx.as_at_date) as reference_date,
+        cast(date_trunc('month', least(periods.period_end, ctx.as_at_date)) as date) as reference_month
     from reference.reporting_periods as periods
     cross join reference.run_context as ctx
+),
+
+bounds as (
+    select min(reference_month) as first_month, max(reference_month) as last_month from periods
 ),
 
 episodes as (
     select referral_id, person_id, referral_date, close_date from staging.stg_case__cin_episodes
     where referral_date is not null
+),
+
+-- An episode open at d has referral_date <= d < close_date, so d's month lies between the referral's month and
+-- the close's month (or the last reference month while open). Listing each episode's months in that span (within
+-- the reporting periods) lets periods join episodes on the month, a hash join, instead of pairing every period
+-- with every episode referred before it; the open-at-d test itself is unchanged.
+episode_months as (
+    select episodes.*, cast(unnest(range(
+        cast(greatest(cast(date_trunc('month', episodes.referral_date) as date), bounds.first_month) as timestamp),
+        cast(least(cast(date_trunc('month', coalesce(episodes.close_date, bounds.last_month)) as date), bounds.last_month)
+            as timestamp) + interval 1 month,
+        interval 1 month)) as date) as open_month
+    from episodes
+    cross join bounds
 ),
 
 open_episodes as (
@@ -47,9 +66,10 @@ open_episodes as (
         count(*) over child_at_date as open_episodes,
         row_number() over (child_at_date order by episodes.referral_date desc, episodes.referral_id desc) as pick
     from periods
-    inner join episodes
-        on episodes.referral_date <= periods.reference_date
-        and (episodes.close_date is null or episodes.close_date > periods.reference_date)
+    inner join episode_months as episodes
+        on episodes.open_month = periods.reference_month
+        and episodes.referral_date <= periods.reference_date
+        and coalesce(episodes.close_date, date 'infinity') > periods.reference_date
     window child_at_date as (partition by periods.period_type, periods.period_label, episodes.person_id)
 )
 

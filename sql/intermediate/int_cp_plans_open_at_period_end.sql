@@ -47,14 +47,33 @@ with periods as (
     select
         periods.period_type,
         periods.period_label,
-        least(periods.period_end, ctx.as_at_date) as reference_date
+        least(periods.period_end, ctx.as_at_date) as reference_date,
+        cast(date_trunc('month', least(periods.period_end, ctx.as_at_date)) as date) as reference_month
     from reference.reporting_periods as periods
     cross join reference.run_context as ctx
+),
+
+bounds as (
+    select min(reference_month) as first_month, max(reference_month) as last_month from periods
 ),
 
 plans as (
     select * from intermediate.int_cp_plans_sequenced
     where is_counted
+),
+
+-- A plan open at d has start_date <= d < end_date, so d's month lies between the start's month and the end's
+-- month (or the last reference month while open). Listing each plan's months in that span (within the reporting
+-- periods) lets periods join plans on the month, a hash join, instead of pairing every period with every plan
+-- started before it; the open-at-d test itself is unchanged.
+plan_months as (
+    select plans.*, cast(unnest(range(
+        cast(greatest(cast(date_trunc('month', plans.start_date) as date), bounds.first_month) as timestamp),
+        cast(least(cast(date_trunc('month', coalesce(plans.end_date, bounds.last_month)) as date), bounds.last_month)
+            as timestamp) + interval 1 month,
+        interval 1 month)) as date) as open_month
+    from plans
+    cross join bounds
 ),
 
 reviews as (
@@ -74,13 +93,14 @@ open_plans as (
         periods.period_type,
         periods.period_label,
         periods.reference_date,
-        plans.*,
+        plans.* exclude (open_month),
         count(*) over child_at_date as open_plans,
         row_number() over (child_at_date order by plans.start_date desc, plans.cp_plan_id desc) as pick
     from periods
-    inner join plans
-        on plans.start_date <= periods.reference_date
-        and (plans.end_date is null or plans.end_date > periods.reference_date)
+    inner join plan_months as plans
+        on plans.open_month = periods.reference_month
+        and plans.start_date <= periods.reference_date
+        and coalesce(plans.end_date, date 'infinity') > periods.reference_date
     window child_at_date as (partition by periods.period_type, periods.period_label, plans.person_id)
 ),
 

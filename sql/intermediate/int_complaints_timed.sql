@@ -10,10 +10,13 @@ definition: |
     (settings complaint_stage*_working_days). In time = working days <= allowed. Null while not yet measured.
   - escalated: the complaint has a row for the next stage (stage 1 -> 2, 2 -> 3); a stage 2 without a
     stage 1 row (went straight to stage 2) is not counted as a stage 1 escalation.
-  - Child journey: for a complaint about a child's case, whether on the stage's received date the child
-    was on a child protection plan (staging.stg_case__cp_plans: started on or before, not ended before) or
-    looked after (staging.stg_case__cla_episodes: an episode in force that day), or had an open CIN
-    episode (referral on or before, not closed before). No free text is read.
+  - Child journey: for a complaint about a child's case, whether on the stage's received date D the child
+    was on a child protection plan (staging.stg_case__cp_plans), looked after (CLA episodes from
+    intermediate.int_cla_episodes_classified, short breaks excluded as in every DfE CLA statistic), or had
+    an open CIN episode (staging.stg_case__cin_episodes). The warehouse's "open on D" everywhere: started
+    on or before D and not ended, or ended after D, so a plan or episode ending on D itself has ceased
+    (as in int_cp_plans_open_at_period_end, int_cla_at_period_end, int_cin_episodes_open_at_period_end).
+    No free text is read.
 columns:
   complaint_id: Complaint reference.
   stage: 1, 2 or 3.
@@ -35,7 +38,7 @@ columns:
   person_id: The child, when about a child's case.
   escalated: True when the complaint went on to the next stage.
   child_on_cp_plan: About a child on a child protection plan on received_date.
-  child_looked_after: About a child looked after on received_date.
+  child_looked_after: About a child looked after on received_date (short breaks excluded).
   child_open_cin: About a child with an open CIN episode (referral) on received_date.
 tests:
   unique: [complaint_id, stage]
@@ -91,13 +94,13 @@ journey as (
         m.stage,
         exists (select 1 from staging.stg_case__cp_plans as p
                 where p.person_id = m.person_id and p.start_date <= m.received_date
-                  and (p.end_date is null or p.end_date >= m.received_date)) as child_on_cp_plan,
-        exists (select 1 from staging.stg_case__cla_episodes as e
-                where e.person_id = m.person_id and e.start_date <= m.received_date
-                  and (e.ceased_date is null or e.ceased_date >= m.received_date)) as child_looked_after,
+                  and (p.end_date is null or p.end_date > m.received_date)) as child_on_cp_plan,
+        exists (select 1 from intermediate.int_cla_episodes_classified as e
+                where e.person_id = m.person_id and not e.is_short_break and e.start_date <= m.received_date
+                  and (e.ceased_date is null or e.ceased_date > m.received_date)) as child_looked_after,
         exists (select 1 from staging.stg_case__cin_episodes as r
                 where r.person_id = m.person_id and r.referral_date <= m.received_date
-                  and (r.close_date is null or r.close_date >= m.received_date)) as child_open_cin
+                  and (r.close_date is null or r.close_date > m.received_date)) as child_open_cin
     from measured as m
     where m.person_id is not null
 )

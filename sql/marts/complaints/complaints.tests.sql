@@ -23,3 +23,23 @@ select * from intermediate.int_complaints_timed where stage not in (1, 2, 3);
 -- test: outcomes_are_in_the_code_list
 select * from intermediate.int_complaints_timed
 where outcome is not null and outcome not in ('upheld', 'partly_upheld', 'not_upheld', 'withdrawn');
+
+-- test: stage_rows_agree_with_the_stage_columns
+select c.period_type, c.period_label
+from marts.complaints as c
+join marts.complaints_by_stage as s1 on s1.period_type = c.period_type and s1.period_label = c.period_label and s1.stage = 1
+join marts.complaints_by_stage as s2 on s2.period_type = c.period_type and s2.period_label = c.period_label and s2.stage = 2
+join marts.complaints_by_stage as s3 on s3.period_type = c.period_type and s3.period_label = c.period_label and s3.stage = 3
+where s1.received <> c.stage1_received or s2.received <> c.stage2_received or s3.received <> c.stage3_received
+   or s1.measured <> c.stage1_responded or s1.in_time <> c.stage1_in_time
+   or s2.measured <> c.stage2_responded or s2.in_time <> c.stage2_in_time
+   or s3.measured <> c.stage3_panels or s3.in_time <> c.stage3_panels_in_time
+   or s1.upheld <> c.stage1_upheld or s1.partly_upheld <> c.stage1_partly_upheld
+   or s1.not_upheld <> c.stage1_not_upheld or s1.withdrawn <> c.stage1_withdrawn
+   or s1.escalated <> c.stage1_escalated or s2.escalated <> c.stage2_escalated
+   or s1.child_on_cp_or_cla <> c.stage1_child_on_cp_or_cla;
+
+-- test: outcomes_within_responses
+select * from marts.complaints_by_stage
+where upheld + partly_upheld + not_upheld + withdrawn > responded or in_time > measured
+   or open_overdue_at_end > open_at_end or escalated > received;

@@ -7,8 +7,11 @@ definition: |
   Open at date d: referral date <= d and (no close date, or close date > d); an episode closing on 31 March
   has ceased by then. Every open episode counts whatever the case's later route (CIN plan, CP plan, looked
   after), as in the census. DfE counts children, so a child with two open episodes is one row carrying the
-  latest referral, with open_episodes showing how many were open. An NFA referral counts only while the
-  dates say it is open (the case system should close it on the day).
+  latest referral, with open_episodes showing how many were open.
+  Excluded: referrals that resulted in no further action (is_nfa), whatever their dates. DfE (LAIT
+  CIN_Refferals_NFA): "referrals resulting in no further action are not included in the other children in
+  need population measures (eg, the number of children in need at 31 March)". A case system that leaves an
+  NFA referral open for days, or never closes it, would otherwise count the child as in need.
 columns:
   period_type: month or financial_year.
   period_label: 2024-05 for a month, 2024-25 for a financial year.
@@ -39,6 +42,7 @@ bounds as (
 episodes as (
     select referral_id, person_id, referral_date, close_date from staging.stg_case__cin_episodes
     where referral_date is not null
+        and not coalesce(is_nfa, false)
 ),
 
 -- An episode open at d has referral_date <= d < close_date, so d's month lies between the referral's month and

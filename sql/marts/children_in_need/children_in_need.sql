@@ -5,7 +5,8 @@ definition: |
   a financial year; the as-at date for a period in progress).
   - Children in need (DfE CIN census; kpi_definitions 1.1; LAIT CIN per 10,000 at 31 March): children with a
     CIN episode open at the reference date (referral date <= date and no close date or close date after it),
-    each child once, whatever their route (CIN plan, CP plan, looked after).
+    each child once, whatever their route (CIN plan, CP plan, looked after). Referrals that resulted in no
+    further action are not counted (DfE/LAIT: NFA referrals are not in the children in need population).
     List: intermediate.int_cin_episodes_open_at_period_end.
   - Rate per 10,000: children in need / ONS population aged 0-17 for the financial year x 10,000, 1 dp.
   - CIN plans open (local; DfE publishes none): section 17 plans open at the reference date, each plan

@@ -7,7 +7,8 @@ definition: |
   review on the same date 3 months after the start is in time; the day after is late. Months are calendar
   months (15 Jan + 3 months = 15 Apr; 31 Aug + 6 months = 28/29 Feb). The deadline runs from the review
   actually held, not from when it was due, so one late review does not make every later one late.
-  Reviews without a date (not held) and reviews of plans not in the extract are left out.
+  Reviews without a date (not held), reviews of plans not in the extract and reviews of another authority's
+  plan held for history only (intermediate.int_cp_plans_sequenced.is_counted = false) are left out.
 columns:
   cp_review_id: Review id.
   cp_plan_id: The plan reviewed.
@@ -28,8 +29,8 @@ with reviews as (
 ),
 
 plans as (
-    select cp_plan_id, person_id, start_date from staging.stg_case__cp_plans
-    where start_date is not null
+    select cp_plan_id, person_id, start_date from intermediate.int_cp_plans_sequenced
+    where is_counted
 ),
 
 sequenced as (

@@ -5,6 +5,8 @@ definition: |
   in working days (reference.working_day_calendar: working days strictly after the previous visit up to and
   including this one). Within timescale = gap <= cp_visit_max_working_days (10), a common local standard,
   not a DfE measure. Visits dated outside the plan (before its start or after its end) are kept but flagged.
+  Visits to another authority's plan held for history only (intermediate.int_cp_plans_sequenced.is_counted =
+  false) are left out, as they are from every other CP measure.
 columns:
   cp_visit_id: Visit id.
   cp_plan_id: The plan visited.
@@ -28,8 +30,8 @@ with visits as (
 ),
 
 plans as (
-    select cp_plan_id, person_id, start_date, end_date from staging.stg_case__cp_plans
-    where start_date is not null
+    select cp_plan_id, person_id, start_date, end_date from intermediate.int_cp_plans_sequenced
+    where is_counted
 ),
 
 calendar as (

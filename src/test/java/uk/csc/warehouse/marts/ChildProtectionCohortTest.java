@@ -186,6 +186,26 @@ class ChildProtectionCohortTest {
         // 30 Sep 2024: K01, K02 (15 May + 3 m = 15 Aug), K05, K06, K09 (10 Jun + 3 m = 10 Sep) = 5; K10's P10b
         // (1 Aug) is under 3 months. In timescale: K01, K06, K09 = 3 (K02 overdue, K05 late once) → 60.0%.
         assertReviews("2024-25", 5L, 3L, 60.0);
+        // Reviews held in 2023-24 (flow): CR01a, CR01b, CR03c, CR03d, CR05c, CR05d = 6, all in time but CR05d
+        // → 5 / 6 = 83.3%. CR18o (20 Aug 2023) reviewed K18's other-authority plan P18o: not this authority's.
+        Map<String, Object> flow = authority.one("select * from marts.cp_reviews where period_type = 'financial_year' "
+                + "and period_label = '2023-24'");
+        assertEquals(6L, flow.get("reviews_held"));
+        assertEquals(5L, flow.get("reviews_held_in_time"));
+        assertEquals(83.3, num(flow.get("reviews_held_in_time_pct")), 1e-9);
+    }
+
+    @Test
+    void another_authoritys_plan_is_history_only() throws Exception {
+        // P18o (K18, 1 Jun - 1 Dec 2023, OLA) is no start, ending, child on a plan, review or visit here.
+        Map<String, Object> fy = plans("financial_year", "2023-24");
+        assertEquals(0L, fy.get("plan_starts"));
+        assertEquals(0L, fy.get("plans_ended"));
+        assertEquals(4L, plans("month", "2023-09").get("children_on_plan"), "30 Sep 2023: K01, K03, K04, K05, not K18");
+        assertEquals(0L, authority.one("select visits from marts.cp_visits where period_type = 'financial_year' "
+                + "and period_label = '2023-24'").get("visits"));
+        assertEquals(0L, authority.one("select count(*) n from intermediate.int_cp_reviews_timed "
+                + "where cp_plan_id = 'P18o'").get("n"));
     }
 
     @Test

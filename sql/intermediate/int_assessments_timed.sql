@@ -5,16 +5,21 @@ definition: |
   Duration (DfE CIN census, EES table C2; Working Together): working days strictly after the referral date
   up to and including the authorisation date, in the England calendar (reference.working_day_calendar),
   so an assessment authorised on the day of referral took 0 days. Within timescale = duration <= 45.
-  The clock starts at the referral, not the assessment start. An assessment whose referral is not in the
-  extract has no duration; it still counts as completed but cannot be timed (is_timed = false).
+  The clock starts at the referral, not the assessment start (Working Together; LAIT "within 45 working
+  days of a referral"). The CIN census guide itself was not read (kpi_definitions open point 1), so the
+  choice is setting assessment_clock_starts_at_referral: 1 = referral date (default), 0 = the assessment's
+  own start date. An assessment whose clock-start date is not in the extract has no duration; it still
+  counts as completed but cannot be timed (is_timed = false).
 columns:
   assessment_id: Assessment id.
   person_id: The child.
   referral_id: The referral the assessment belongs to.
   referral_date: Date of that referral.
+  start_date: Date the assessment started.
+  clock_start_date: The date the 45 working days run from - referral_date, or start_date when setting assessment_clock_starts_at_referral = 0.
   authorised_date: Date the assessment was authorised (completed).
   child_seen: True when the child was seen during the assessment.
-  duration_working_days: Working days from referral to authorisation; null when the referral is missing.
+  duration_working_days: Working days from clock_start_date to authorisation; null when that date is missing.
   is_timed: True when the duration could be worked out.
   within_45_working_days: True when duration_working_days <= 45; null when not timed.
   duration_band: DfE band of the duration (same day, 1-10, 11-20, 21-30, 31-40, 41-45, 46-50, 51-60, 61+).
@@ -35,19 +40,30 @@ calendar as (
     select calendar_date, working_day_number from reference.working_day_calendar
 ),
 
-timed as (
+clocked as (
     select
-        assessments.assessment_id,
-        assessments.person_id,
-        assessments.referral_id,
+        assessments.*,
         referrals.referral_date,
-        assessments.authorised_date,
-        assessments.child_seen,
-        authorised.working_day_number - referred.working_day_number as duration_working_days
+        case when reference.setting_int('assessment_clock_starts_at_referral') = 1
+            then referrals.referral_date else assessments.start_date end as clock_start_date
     from assessments
     left join referrals on referrals.referral_id = assessments.referral_id
-    left join calendar as referred on referred.calendar_date = referrals.referral_date
-    left join calendar as authorised on authorised.calendar_date = assessments.authorised_date
+),
+
+timed as (
+    select
+        clocked.assessment_id,
+        clocked.person_id,
+        clocked.referral_id,
+        clocked.referral_date,
+        clocked.start_date,
+        clocked.clock_start_date,
+        clocked.authorised_date,
+        clocked.child_seen,
+        authorised.working_day_number - clock_started.working_day_number as duration_working_days
+    from clocked
+    left join calendar as clock_started on clock_started.calendar_date = clocked.clock_start_date
+    left join calendar as authorised on authorised.calendar_date = clocked.authorised_date
 )
 
 select

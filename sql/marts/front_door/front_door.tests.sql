@@ -23,3 +23,13 @@ having fy.referrals <> sum(m.referrals);
 -- test: denominator_never_zero_where_a_rate_is_shown
 select * from marts.front_door
 where population_0_17 <= 0;
+
+-- test: nfa_pct_recomputes_from_counts
+select * from marts.front_door
+where referrals_nfa_pct is distinct from round(100.0 * referrals_nfa / nullif(referrals, 0), 1);
+
+-- test: no_percentage_over_a_zero_denominator
+select * from marts.front_door
+where (re_referral_pct is not null and referrals = 0)
+   or (referrals_nfa_pct is not null and referrals = 0)
+   or (assessments_within_45wd_pct is not null and assessments_timed = 0);

@@ -7,7 +7,8 @@ definition: |
   before the as-at date, aged 17 to 21 on it, not looked after on it, whose latest record by then is not
   DIED, RHOM or NREQ. One row per young person, so the rows equal care_leavers_open at that date. A care
   leaver with no recorded contact is listed when the pathway plan review dates the record; the latest
-  contact date is then blank and "LA in touch" reads "Not recorded" unless the record says otherwise.
+  contact date is then blank, and so is "LA in touch" unless the record says otherwise (Ofsted's list has
+  no "not recorded" value; the summary sheet counts the blanks).
   All the other columns come from the young person's latest record on or before the as-at date.
   Ofsted's list also covers care leavers aged 16 and 22-25 still receiving services; the SSD does not say
   who they are, so the list keeps the marts' 17-21 cohort (a deliberate, documented difference).

@@ -58,11 +58,11 @@ class AnnexACohortTest {
     void rows_carry_the_hand_worked_values() {
         Map<String, Object> referral = workbook.rows("List 3").get(0);
         assertEquals(LocalDate.of(2024, 10, 1), referral.get("Date of referral"));
-        assertEquals("a) Individual", referral.get("Referral Source"));
+        assertEquals("a) 1A: Individual", referral.get("Referral Source"));
         assertEquals("b) No", referral.get("Referral NFA?"));
         assertEquals(1.0, referral.get("Number of Referrals in Last 12 Months"));
         assertEquals("b) Female", referral.get("Gender"));
-        assertEquals("a) White", referral.get("Ethnicity"));
+        assertEquals("a) WBRI", referral.get("Ethnicity"));
         assertEquals(9.0, referral.get("Age of Child (Years)"));
 
         Map<String, Object> plan = workbook.rows("List 7").get(0);
@@ -76,12 +76,13 @@ class AnnexACohortTest {
 
         Map<String, Object> leaver = workbook.rows("List 9").get(0);
         assertNull(leaver.get("Latest Date of Contact"));
-        assertEquals("c) Not recorded", leaver.get("LA in Touch"));
-        assertEquals("b) Former relevant", leaver.get("Eligibility Category"));
+        assertNull(leaver.get("LA in Touch"), "nothing recorded: blank, and the summary says so");
+        assertEquals("b) Former relevant child", leaver.get("Eligibility Category"));
         assertEquals(LocalDate.of(2025, 1, 10), leaver.get("Latest Pathway Plan Review Date"));
 
         Map<String, Object> contact = workbook.rows("List 1").get(0);
-        assertEquals("g) Police", contact.get("Contact Source"));
+        assertEquals("q) 6: Police", contact.get("Contact Source"));
+        assertEquals("t) NOBT", contact.get("Ethnicity"));
         assertEquals("c) Not stated/recorded", contact.get("Gender"));
         assertNull(contact.get("Date of Birth"));
     }
@@ -91,6 +92,7 @@ class AnnexACohortTest {
         String summary = String.join("\n", workbook.summaryText);
         assertTrue(summary.contains("List 1 (Contacts): 1 row(s) with no date of birth"), summary);
         assertTrue(summary.contains("List 11 (Adopters): no rows"), summary);
+        assertTrue(summary.contains("List 9 (Care leavers), LA in Touch: 1 row(s) blank where the template expects a value"), summary);
         assertTrue(summary.contains("ssd_person | 2025-03-31"), summary);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(result.file())));
         List<String> audit = Files.readAllLines(AuditLog.file(root));

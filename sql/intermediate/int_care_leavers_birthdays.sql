@@ -18,6 +18,11 @@ definition: |
     requiring services, excluding those who died (DIED) or returned home to parents for 6 months or more
     (RHOM).
   - In touch = YES; LA not in touch = NO; EET = activity F or P codes; suitable accommodation = suitability 1.
+  - Suitable accommodation has a narrower denominator (DfE, LAIT CareLeaverAcc): it also leaves out young
+    people who have gone abroad (accommodation G), been deported (H) or whose residence is not known (R),
+    "as the suitability will not usually be known" (setting care_leaver_accommodation_unknown_suitability_codes),
+    while keeping those whose accommodation is unknown because the authority is not in touch, they refused
+    contact or no longer require services (accommodation 0 or no record).
   - Staying put (local reading of LAIT care_leavers_19_20_staying_put_pct, unverified): among 19- and
     20-year-olds who ceased care on their 18th birthday from a foster placement (U1-U6), those living with
     their former foster carers (accommodation Z).
@@ -30,6 +35,8 @@ columns:
   care_leaver_record_id: The record taken for the birthday, if any.
   in_touch_code: YES, NO, REFU, NREQ, RHOM, DIED, or NO RECORD.
   in_denominator: False for DIED and RHOM; true otherwise.
+  in_accommodation_denominator: In the denominator and not gone abroad, deported or residence not known (G, H, R); the suitable accommodation denominator.
+  accommodation_code: SSDA903 accommodation letter on the birthday's record; null without one.
   is_in_touch: In touch (YES).
   is_la_not_in_touch: The authority is not in touch (NO).
   is_eet: In education, employment or training.
@@ -38,7 +45,7 @@ columns:
   is_staying_put: Living with former foster carers (accommodation Z).
 tests:
   unique: [person_id, birthday_age]
-  not_null: [person_id, birthday, financial_year, in_touch_code, in_denominator]
+  not_null: [person_id, birthday, financial_year, in_touch_code, in_denominator, in_accommodation_denominator]
 */
 with care as (
     select * from intermediate.int_cla_periods_of_care
@@ -153,6 +160,10 @@ select
     matched.care_leaver_record_id,
     coalesce(records.in_touch_code, 'NO RECORD') as in_touch_code,
     coalesce(records.in_touch_code, '') not in ('DIED', 'RHOM') as in_denominator,
+    coalesce(records.in_touch_code, '') not in ('DIED', 'RHOM')
+        and not coalesce(list_contains(string_split(reference.setting('care_leaver_accommodation_unknown_suitability_codes'), ','),
+            records.accommodation_code), false) as in_accommodation_denominator,
+    records.accommodation_code,
     coalesce(records.in_touch_code = 'YES', false) as is_in_touch,
     coalesce(records.in_touch_code = 'NO', false) as is_la_not_in_touch,
     coalesce(records.is_eet, false) as is_eet,

@@ -23,8 +23,12 @@ definition: |
     (adoptive and previous placement together). A foster-to-adopt placement with the same carers (A3/A5)
     is already one run with the foster placement.
   - Health (DfE OC2 basis): looked after continuously for 12 months or more on D (setting
-    cla_health_care_months); health assessment / dental check up to date = a completed one dated in the
-    12 months up to and including D (setting cla_health_check_window_months).
+    cla_health_care_months): the period of care started on or before D less 12 months plus one day, so a
+    child who started on 1 April is in the cohort at the next 31 March, as DfE counts it (LAIT: "where the
+    period of care start date is 1 April"). Health assessment up to date = a completed one dated in the 12
+    months up to and including D (setting cla_health_check_window_months); a child under 5 on D needs two
+    (setting cla_health_assessments_under_5: DfE requires six-monthly assessments under 5, both needed for
+    the annual requirement; refused ones do not count). Dental check up to date = one completed in the 12 months.
   - Adoption decision: an agency decision that the child should be placed for adoption on or before D,
     not reversed by D (ssd_permanence); the SSD's only recorded permanence plan.
 columns:
@@ -47,8 +51,9 @@ columns:
   has_3plus_placements: True when placements_in_period >= 3.
   is_long_term_cohort: Under 16 and looked after continuously for 2.5 years or more on snapshot_date.
   is_long_term_stable: In the long-term cohort and in the same placement (or adoptive + previous) for 2 years or more.
-  is_looked_after_12_months: Looked after continuously for 12 months or more on snapshot_date.
-  health_assessment_up_to_date: Looked after 12+ months and a completed health assessment in the 12 months to snapshot_date.
+  is_looked_after_12_months: Looked after continuously for 12 months or more on snapshot_date (started on or before snapshot_date less 12 months plus one day).
+  health_assessments_in_12_months: Completed health assessments in the 12 months up to snapshot_date.
+  health_assessment_up_to_date: Looked after 12+ months and a completed health assessment in the 12 months to snapshot_date (two for a child under 5).
   dental_check_up_to_date: Looked after 12+ months and a completed dental check in the 12 months to snapshot_date.
   has_adoption_decision: An unreversed decision that the child should be placed for adoption, on or before snapshot_date.
   is_placed_for_adoption: The placement on snapshot_date is an adoption placement (A3-A6).
@@ -154,14 +159,14 @@ enriched as (
         case when placements.placement_type_code in ('A4', 'A6') then coalesce(placements.previous_run_start_date, placements.run_start_date)
              else placements.run_start_date end as stable_since,
         coalesce(placement_counts.placements_in_period, 0) as placements_in_period,
-        looked_after.care_start_date <= cast(looked_after.snapshot_date - to_months(reference.setting_int('cla_health_care_months')) as date)
+        looked_after.care_start_date <= cast(looked_after.snapshot_date - to_months(reference.setting_int('cla_health_care_months')) as date) + 1
             as is_looked_after_12_months,
-        exists (
-            select 1 from health
+        (
+            select count(*) from health
             where health.person_id = looked_after.person_id and health.check_kind = 'health_assessment'
               and health.check_date <= looked_after.snapshot_date
               and health.check_date > cast(looked_after.snapshot_date - to_months(reference.setting_int('cla_health_check_window_months')) as date)
-        ) as has_recent_health_assessment,
+        ) as health_assessments_in_12_months,
         exists (
             select 1 from health
             where health.person_id = looked_after.person_id and health.check_kind = 'dental'
@@ -213,7 +218,10 @@ select
         and stable_since <= cast(snapshot_date - to_months(reference.setting_int('cla_long_term_stability_placement_months')) as date),
         false) as is_long_term_stable,
     is_looked_after_12_months,
-    is_looked_after_12_months and has_recent_health_assessment as health_assessment_up_to_date,
+    health_assessments_in_12_months,
+    is_looked_after_12_months
+        and health_assessments_in_12_months >= case when age_on_snapshot < 5 then reference.setting_int('cla_health_assessments_under_5') else 1 end
+        as health_assessment_up_to_date,
     is_looked_after_12_months and has_recent_dental_check as dental_check_up_to_date,
     has_adoption_decision,
     coalesce(is_adoption_placement, false) as is_placed_for_adoption

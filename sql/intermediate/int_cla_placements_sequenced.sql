@@ -11,10 +11,12 @@ definition: |
   - Distance from home: the extract's distance (clap_cla_placement_distance) where given; 999.9, the
     SSDA903 "no home postcode" value (setting cla_placement_distance_unknown_miles), is unknown, not far.
     Where the extract gives no distance, it is worked out as the great-circle (haversine, earth radius
-    3,958.8 miles) distance between the centroids of the home postcode district (the child's address in
-    force when the period of care started, else their earliest address) and the placement's postcode
-    district, from reference.postcode_district_centroids. Otherwise it is unknown and the child is counted
-    as such, never dropped.
+    3,958.8 miles) distance between the centroids of the home postcode district (DfE: the home address from
+    which the child was first placed, i.e. the child's address in force when the period of care started,
+    else the latest address that had started by then; an address starting only after the child came into
+    care may be the placement itself, so it is never used) and the placement's postcode district, from
+    reference.postcode_district_centroids. Otherwise it is unknown and the child is counted as such, never
+    dropped. An address with no start date is taken to have started before the period of care.
   - Postcode district centroids (sql/seeds/postcode_district_centroids.csv): one row per outward code:
     all geographic London postal districts (E, EC, N, NW, SE, SW, W, WC), the outer-London post towns
     (BR, CR, DA, EN, HA, IG, KT, RM, SM, TW, UB, WD) and the districts the synthetic generator writes
@@ -72,7 +74,7 @@ periods as (
 ),
 
 addresses as (
-    select * from staging.stg_case__address where person_id is not null
+    select * from staging.stg_case__address where person_id is not null and postcode_district is not null
 ),
 
 centroids as (
@@ -143,10 +145,11 @@ home as (
     select
         in_care.placement_id,
         coalesce(
-            arg_max(addresses.postcode_district, addresses.start_date) filter (
-                where addresses.start_date <= in_care.period_start_date
+            arg_max(addresses.postcode_district, coalesce(addresses.start_date, date '0001-01-01')) filter (
+                where coalesce(addresses.start_date, date '0001-01-01') <= in_care.period_start_date
                   and (addresses.end_date is null or addresses.end_date > in_care.period_start_date)),
-            arg_min(addresses.postcode_district, addresses.start_date)
+            arg_max(addresses.postcode_district, coalesce(addresses.start_date, date '0001-01-01')) filter (
+                where coalesce(addresses.start_date, date '0001-01-01') <= in_care.period_start_date)
         ) as home_district
     from in_care
     inner join addresses on addresses.person_id = in_care.person_id

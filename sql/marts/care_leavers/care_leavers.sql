@@ -8,7 +8,9 @@ definition: |
     accommodation: % of all of them, including those not in touch, refusing contact or no longer requiring
     services, and those with no record for the birthday; excluding those who died or returned home to
     parents for 6 months or more. DfE collects these for years only, so the birthday measures are null for
-    months. (17-18 collected since about 2016, unverified.)
+    months. (17-18 collected since about 2016, unverified.) Suitable accommodation is a % of a narrower
+    denominator (DfE): it also leaves out those who have gone abroad, been deported or whose residence is not
+    known (accommodation G, H, R; setting care_leaver_accommodation_unknown_suitability_codes).
   - Staying put (19-20): of 19- and 20-year-olds who left care from foster care on their 18th birthday, those
     living with their former foster carers (local reading of LAIT's measure, unverified).
   - Pathway plan reviewed in the last 6 months (%): care leavers aged 17-21 at the snapshot date whose latest
@@ -26,15 +28,17 @@ columns:
   leavers_19_21_not_in_touch_pct: leavers_19_21_not_in_touch as a % of leavers_19_21.
   leavers_19_21_eet: Of those, in education, employment or training.
   leavers_19_21_eet_pct: leavers_19_21_eet as a % of leavers_19_21.
+  leavers_19_21_accommodation_known: leavers_19_21 less those gone abroad, deported or whose residence is not known (DfE suitable accommodation denominator).
   leavers_19_21_suitable: Of those, in suitable accommodation.
-  leavers_19_21_suitable_pct: leavers_19_21_suitable as a % of leavers_19_21.
+  leavers_19_21_suitable_pct: leavers_19_21_suitable as a % of leavers_19_21_accommodation_known.
   leavers_17_18: Young people whose 17th or 18th birthday falls in the year, less those who died or returned home; null for months.
   leavers_17_18_in_touch: Of those, in touch.
   leavers_17_18_in_touch_pct: leavers_17_18_in_touch as a % of leavers_17_18.
   leavers_17_18_eet: Of those, in education, employment or training.
   leavers_17_18_eet_pct: leavers_17_18_eet as a % of leavers_17_18.
+  leavers_17_18_accommodation_known: leavers_17_18 less those gone abroad, deported or whose residence is not known.
   leavers_17_18_suitable: Of those, in suitable accommodation.
-  leavers_17_18_suitable_pct: leavers_17_18_suitable as a % of leavers_17_18.
+  leavers_17_18_suitable_pct: leavers_17_18_suitable as a % of leavers_17_18_accommodation_known.
   staying_put_eligible_19_20: 19- and 20-year-olds in the cohort who left foster care on their 18th birthday.
   staying_put_19_20: Of those, living with former foster carers.
   staying_put_19_20_pct: staying_put_19_20 as a % of staying_put_eligible_19_20.
@@ -61,11 +65,13 @@ birthdays as (
         count(*) filter (where c.birthday_age between 19 and 21 and c.is_in_touch) as leavers_19_21_in_touch,
         count(*) filter (where c.birthday_age between 19 and 21 and c.is_la_not_in_touch) as leavers_19_21_not_in_touch,
         count(*) filter (where c.birthday_age between 19 and 21 and c.is_eet) as leavers_19_21_eet,
-        count(*) filter (where c.birthday_age between 19 and 21 and c.is_suitably_accommodated) as leavers_19_21_suitable,
+        count(*) filter (where c.birthday_age between 19 and 21 and c.in_accommodation_denominator) as leavers_19_21_accommodation_known,
+        count(*) filter (where c.birthday_age between 19 and 21 and c.in_accommodation_denominator and c.is_suitably_accommodated) as leavers_19_21_suitable,
         count(*) filter (where c.birthday_age between 17 and 18) as leavers_17_18,
         count(*) filter (where c.birthday_age between 17 and 18 and c.is_in_touch) as leavers_17_18_in_touch,
         count(*) filter (where c.birthday_age between 17 and 18 and c.is_eet) as leavers_17_18_eet,
-        count(*) filter (where c.birthday_age between 17 and 18 and c.is_suitably_accommodated) as leavers_17_18_suitable,
+        count(*) filter (where c.birthday_age between 17 and 18 and c.in_accommodation_denominator) as leavers_17_18_accommodation_known,
+        count(*) filter (where c.birthday_age between 17 and 18 and c.in_accommodation_denominator and c.is_suitably_accommodated) as leavers_17_18_suitable,
         count(*) filter (where c.birthday_age between 19 and 20 and c.is_staying_put_eligible) as staying_put_eligible_19_20,
         count(*) filter (where c.birthday_age between 19 and 20 and c.is_staying_put_eligible and c.is_staying_put) as staying_put_19_20
     from periods
@@ -93,10 +99,12 @@ year_rows as (
         coalesce(b.leavers_19_21_in_touch, 0) as leavers_19_21_in_touch,
         coalesce(b.leavers_19_21_not_in_touch, 0) as leavers_19_21_not_in_touch,
         coalesce(b.leavers_19_21_eet, 0) as leavers_19_21_eet,
+        coalesce(b.leavers_19_21_accommodation_known, 0) as leavers_19_21_accommodation_known,
         coalesce(b.leavers_19_21_suitable, 0) as leavers_19_21_suitable,
         coalesce(b.leavers_17_18, 0) as leavers_17_18,
         coalesce(b.leavers_17_18_in_touch, 0) as leavers_17_18_in_touch,
         coalesce(b.leavers_17_18_eet, 0) as leavers_17_18_eet,
+        coalesce(b.leavers_17_18_accommodation_known, 0) as leavers_17_18_accommodation_known,
         coalesce(b.leavers_17_18_suitable, 0) as leavers_17_18_suitable,
         coalesce(b.staying_put_eligible_19_20, 0) as staying_put_eligible_19_20,
         coalesce(b.staying_put_19_20, 0) as staying_put_19_20
@@ -118,15 +126,17 @@ select
     round(100.0 * y.leavers_19_21_not_in_touch / nullif(y.leavers_19_21, 0), 1) as leavers_19_21_not_in_touch_pct,
     y.leavers_19_21_eet,
     round(100.0 * y.leavers_19_21_eet / nullif(y.leavers_19_21, 0), 1) as leavers_19_21_eet_pct,
+    y.leavers_19_21_accommodation_known,
     y.leavers_19_21_suitable,
-    round(100.0 * y.leavers_19_21_suitable / nullif(y.leavers_19_21, 0), 1) as leavers_19_21_suitable_pct,
+    round(100.0 * y.leavers_19_21_suitable / nullif(y.leavers_19_21_accommodation_known, 0), 1) as leavers_19_21_suitable_pct,
     y.leavers_17_18,
     y.leavers_17_18_in_touch,
     round(100.0 * y.leavers_17_18_in_touch / nullif(y.leavers_17_18, 0), 1) as leavers_17_18_in_touch_pct,
     y.leavers_17_18_eet,
     round(100.0 * y.leavers_17_18_eet / nullif(y.leavers_17_18, 0), 1) as leavers_17_18_eet_pct,
+    y.leavers_17_18_accommodation_known,
     y.leavers_17_18_suitable,
-    round(100.0 * y.leavers_17_18_suitable / nullif(y.leavers_17_18, 0), 1) as leavers_17_18_suitable_pct,
+    round(100.0 * y.leavers_17_18_suitable / nullif(y.leavers_17_18_accommodation_known, 0), 1) as leavers_17_18_suitable_pct,
     y.staying_put_eligible_19_20,
     y.staying_put_19_20,
     round(100.0 * y.staying_put_19_20 / nullif(y.staying_put_eligible_19_20, 0), 1) as staying_put_19_20_pct,

@@ -35,7 +35,7 @@ from src
 where period_type = 'financial_year'
 union all
 select 'care_leavers_19_21_suitable_accom_pct' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
-    cast(leavers_19_21_suitable_pct as double) as value, cast(leavers_19_21_suitable as bigint) as numerator, cast(leavers_19_21 as bigint) as denominator
+    cast(leavers_19_21_suitable_pct as double) as value, cast(leavers_19_21_suitable as bigint) as numerator, cast(leavers_19_21_accommodation_known as bigint) as denominator
 from src
 where period_type = 'financial_year'
 union all
@@ -50,7 +50,7 @@ from src
 where period_type = 'financial_year'
 union all
 select 'care_leavers_17_18_suitable_accom_pct' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
-    cast(leavers_17_18_suitable_pct as double) as value, cast(leavers_17_18_suitable as bigint) as numerator, cast(leavers_17_18 as bigint) as denominator
+    cast(leavers_17_18_suitable_pct as double) as value, cast(leavers_17_18_suitable as bigint) as numerator, cast(leavers_17_18_accommodation_known as bigint) as denominator
 from src
 where period_type = 'financial_year'
 union all

@@ -17,9 +17,14 @@ definition: |
     moves are not moves); for a month, placements in the month.
   - Long-term stability (%): under 16, looked after continuously 2.5+ years, same placement 2+ years or placed
     for adoption (adoptive + previous placement 2+ years) / under 16 looked after 2.5+ years.
-  - Health: annual health assessment / dental check up to date, % of children looked after 12+ months.
+  - Health: annual health assessment (two for under-5s) / dental check up to date, % of children looked after
+    12+ months (OC2 cohort: started on or before 1 April of the year before a 31 March snapshot).
   - Reviews held in the period within the Care Planning Regulations timescales (%), local measure; child's
     participation (PN1-PN6) as % of reviews of children aged 4+ with a PN1-PN7 code.
+  - Reviews up to date (%), local measure (NI 66 style): CLA at the snapshot date whose first review has
+    fallen due, with no review overdue at the snapshot date and every review held in the period in time /
+    those children (intermediate.int_cla_reviews_at_period_end). Unlike reviews held, it counts reviews
+    never held.
   Percentages are kept to 1 dp here (DfE publishes CLA percentages as whole numbers, so compare after
   rounding); null where the denominator is 0.
 columns:
@@ -49,7 +54,7 @@ columns:
   long_term_stable: Of those, in the same placement 2+ years or placed for adoption.
   long_term_stability_pct: long_term_stable as a % of long_term_cohort.
   looked_after_12_months: CLA at the snapshot date looked after continuously 12 months or more.
-  health_assessment_up_to_date: Of those, with a health assessment in the last 12 months.
+  health_assessment_up_to_date: Of those, with a health assessment in the last 12 months (two for a child under 5).
   health_assessment_pct: health_assessment_up_to_date as a % of looked_after_12_months.
   dental_check_up_to_date: Of those, with a dental check in the last 12 months.
   dental_check_pct: dental_check_up_to_date as a % of looked_after_12_months.
@@ -59,6 +64,10 @@ columns:
   reviews_participation_recorded: Reviews held in the period with a participation code PN1-PN7 (child aged 4+).
   reviews_child_participated: Of those, where the child participated (PN1-PN6).
   reviews_participation_pct: reviews_child_participated as a % of reviews_participation_recorded.
+  review_cohort: CLA at the snapshot date whose first review had fallen due by then.
+  reviews_overdue: Of those, with a review overdue at the snapshot date.
+  reviews_up_to_date: Of those, not overdue and with every review in the period held in time.
+  reviews_up_to_date_pct: reviews_up_to_date as a % of review_cohort.
 tests:
   unique: [period_type, period_label]
   not_null: [cla_count, cla_started, cla_ceased, population_0_17, snapshot_date]
@@ -115,6 +124,18 @@ reviews as (
     left join intermediate.int_cla_reviews_timed as r
         on r.review_date between periods.period_start and periods.snapshot_date
     group by all
+),
+
+review_status as (
+    select
+        periods.period_type,
+        periods.period_label,
+        count(rs.person_id) filter (where rs.review_cohort) as review_cohort,
+        count(rs.person_id) filter (where rs.review_cohort and rs.is_review_overdue) as reviews_overdue,
+        count(rs.person_id) filter (where rs.reviews_up_to_date) as reviews_up_to_date
+    from periods
+    left join intermediate.int_cla_reviews_at_period_end as rs using (period_type, period_label)
+    group by all
 )
 
 select
@@ -153,9 +174,14 @@ select
     round(100.0 * r.reviews_in_time / nullif(r.reviews_held, 0), 1) as reviews_in_time_pct,
     r.reviews_participation_recorded,
     r.reviews_child_participated,
-    round(100.0 * r.reviews_child_participated / nullif(r.reviews_participation_recorded, 0), 1) as reviews_participation_pct
+    round(100.0 * r.reviews_child_participated / nullif(r.reviews_participation_recorded, 0), 1) as reviews_participation_pct,
+    rs.review_cohort,
+    rs.reviews_overdue,
+    rs.reviews_up_to_date,
+    round(100.0 * rs.reviews_up_to_date / nullif(rs.review_cohort, 0), 1) as reviews_up_to_date_pct
 from periods
 inner join stock as s using (period_type, period_label)
 inner join flows as f using (period_type, period_label)
 inner join reviews as r using (period_type, period_label)
+inner join review_status as rs using (period_type, period_label)
 order by periods.period_type, periods.period_start

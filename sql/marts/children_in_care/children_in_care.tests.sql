@@ -11,7 +11,9 @@ where uasc_count > cla_count
    or dental_check_up_to_date > looked_after_12_months
    or looked_after_12_months > cla_count
    or reviews_in_time > reviews_held
-   or reviews_child_participated > reviews_participation_recorded;
+   or reviews_child_participated > reviews_participation_recorded
+   or reviews_up_to_date + reviews_overdue > review_cohort
+   or review_cohort > cla_count;
 
 -- test: rates_recompute_from_counts
 select * from marts.children_in_care
@@ -20,7 +22,9 @@ where cla_rate_per_10k <> round(cla_count * 10000.0 / population_0_17, 1)
    or placed_over20_outside_la_pct is distinct from round(100.0 * placed_over20_outside_la / nullif(cla_count, 0), 1)
    or with_3plus_placements_pct is distinct from round(100.0 * with_3plus_placements / nullif(cla_count, 0), 1)
    or long_term_stability_pct is distinct from round(100.0 * long_term_stable / nullif(long_term_cohort, 0), 1)
-   or reviews_in_time_pct is distinct from round(100.0 * reviews_in_time / nullif(reviews_held, 0), 1);
+   or reviews_in_time_pct is distinct from round(100.0 * reviews_in_time / nullif(reviews_held, 0), 1)
+   or reviews_up_to_date_pct is distinct from round(100.0 * reviews_up_to_date / nullif(review_cohort, 0), 1)
+   or health_assessment_pct is distinct from round(100.0 * health_assessment_up_to_date / nullif(looked_after_12_months, 0), 1);
 
 -- test: denominator_never_zero_where_a_rate_is_shown
 select * from marts.children_in_care

@@ -97,3 +97,7 @@ union all
 select 'cla_review_participation_pct' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
     cast(reviews_participation_pct as double) as value, cast(reviews_child_participated as bigint) as numerator, cast(reviews_participation_recorded as bigint) as denominator
 from cla
+union all
+select 'cla_reviews_up_to_date_pct' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
+    cast(reviews_up_to_date_pct as double) as value, cast(reviews_up_to_date as bigint) as numerator, cast(review_cohort as bigint) as denominator
+from cla

@@ -13,7 +13,7 @@ import uk.csc.warehouse.ingest.LoadReport;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
- * Children in care, permanence, missing and care leavers on eight hand-built children
+ * Children in care, permanence, missing and care leavers on ten hand-built children
  * (src/test/resources/cohorts/children_in_care/README.md), as at Monday 5 May 2025.
  * Population is 10,000 in both years, so a rate per 10,000 equals the count.
  */
@@ -40,22 +40,24 @@ class ChildrenInCareCohortTest {
 
     @Test
     void looked_after_at_31_march_2025() throws Exception {
-        // At 31 March 2025: K01 (started that day), K02, K03, K04 = 4. Not K05 (left 1 Apr 2024), K06 (V3 short
-        // breaks), K07 (adopted 20 Feb), K08 (SGO 10 Mar). Rate 4 / 10,000 x 10,000 = 4.0.
+        // At 31 March 2025: K01 (started that day), K02, K03, K04, K10 (started 1 Apr 2024) = 5. Not K05 (left
+        // 1 Apr 2024), K06 (V3 short breaks), K07 (adopted 20 Feb), K08 (SGO 10 Mar), K09 (left care 2022).
+        // Rate 5 / 10,000 x 10,000 = 5.0.
         Map<String, Object> fy = row("children_in_care", "2024-25");
-        assertEquals(4L, fy.get("cla_count"));
-        assertEquals(4.0, num(fy.get("cla_rate_per_10k")), 1e-9);
-        // Starters 2024-25: K08 (15 Apr), K02 (1 Jun), K01 (31 Mar) = 3; K06 started in 2023-24 and is excluded anyway.
-        // Ceased: K05 (1 Apr 2024, first day of the year), K07, K08 = 3.
-        assertEquals(3L, fy.get("cla_started"));
+        assertEquals(5L, fy.get("cla_count"));
+        assertEquals(5.0, num(fy.get("cla_rate_per_10k")), 1e-9);
+        // Starters 2024-25: K10 (1 Apr), K08 (15 Apr), K02 (1 Jun), K01 (31 Mar) = 4; K06 started in 2023-24 and is
+        // excluded anyway. Ceased: K05 (1 Apr 2024, first day of the year), K07, K08 = 3.
+        assertEquals(4L, fy.get("cla_started"));
         assertEquals(3L, fy.get("cla_ceased"));
-        // UASC: K02 at 31 March (1 / 4 = 25.0%) and among starters (1 / 3 = 33.3%).
+        // UASC: K02 at 31 March (1 / 5 = 20.0%) and among starters (1 / 4 = 25.0%).
         assertEquals(1L, fy.get("uasc_count"));
-        assertEquals(33.3, num(fy.get("uasc_started_pct")), 1e-9);
+        assertEquals(20.0, num(fy.get("uasc_pct")), 1e-9);
+        assertEquals(25.0, num(fy.get("uasc_started_pct")), 1e-9);
         assertEquals(true, fy.get("is_complete"));
         // The March month-end is the same snapshot as the year; K01 is the month's only starter.
         Map<String, Object> march = row("children_in_care", "2025-03");
-        assertEquals(4L, march.get("cla_count"));
+        assertEquals(5L, march.get("cla_count"));
         assertEquals(1L, march.get("cla_started"));
         assertEquals(1L, authority.one("select count(*) n from intermediate.int_cla_at_period_end "
                 + "where period_label = '2024-25' and person_id = 'K01'").get("n"), "a child entering care on 31 March is looked after at 31 March");
@@ -74,15 +76,24 @@ class ChildrenInCareCohortTest {
 
     @Test
     void placement_distance_and_location() throws Exception {
-        // Outside the LA: K01 (CR0), K02 (ME4), K04 (ZZ9) = 3 of 4 = 75.0%; K03 is in SE22.
-        // Over 20 miles and outside: K02 (25.0 miles from the extract) = 1 / 4 = 25.0%. K01 is about 6.6 miles
+        // Outside the LA: K01 (CR0), K02 (ME4), K04 (ZZ9) = 3 of 5 = 60.0%; K03 is in SE22, K10 in SE15.
+        // Over 20 miles and outside: K02 (25.0 miles from the extract) = 1 / 5 = 20.0%. K01 is about 6.6 miles
         // (SE15 to CR0 centroids); K04's ZZ9 is in no centroid row, so its distance is unknown: counted, not dropped.
+        // K10's only address starts 1 May 2024, a month after she came into care: it is not the home she was placed
+        // from (it may be the placement itself), so her distance is unknown too, not 0 miles. Unknown = 2.
         Map<String, Object> fy = row("children_in_care", "2024-25");
         assertEquals(3L, fy.get("placed_outside_la"));
-        assertEquals(75.0, num(fy.get("placed_outside_la_pct")), 1e-9);
+        assertEquals(60.0, num(fy.get("placed_outside_la_pct")), 1e-9);
         assertEquals(1L, fy.get("placed_over20_outside_la"));
-        assertEquals(25.0, num(fy.get("placed_over20_outside_la_pct")), 1e-9);
-        assertEquals(1L, fy.get("distance_unknown"));
+        assertEquals(20.0, num(fy.get("placed_over20_outside_la_pct")), 1e-9);
+        assertEquals(2L, fy.get("distance_unknown"));
+        Map<String, Object> k10 = authority.one("select home_district, distance_miles, distance_source from intermediate.int_cla_placements_sequenced "
+                + "where placement_id = 'PL10'");
+        assertNull(k10.get("home_district"));
+        assertNull(k10.get("distance_miles"));
+        assertEquals("unknown", k10.get("distance_source"));
+        assertEquals(true, authority.one("select is_distance_unknown from intermediate.int_cla_at_period_end "
+                + "where period_label = '2024-25' and person_id = 'K10'").get("is_distance_unknown"));
         Map<String, Object> k01 = authority.one("select distance_miles, distance_source from intermediate.int_cla_placements_sequenced "
                 + "where placement_id = 'PL01'");
         assertEquals("postcode_district", k01.get("distance_source"));
@@ -96,10 +107,10 @@ class ChildrenInCareCohortTest {
     void short_term_stability_counts_dfe_placements() throws Exception {
         // K04: BN1 (open on 1 April 2024), SE15, ZZ9 = 3 placements in 2024-25. K02: one placement across an
         // episode change that was a legal status change only (RNE L). K03: U6 then A5 with the same carers (RNE T)
-        // is one placement. K01: one. So 1 of 4 with 3+ = 25.0%.
+        // is one placement. K01, K10: one each. So 1 of 5 with 3+ = 20.0%.
         Map<String, Object> fy = row("children_in_care", "2024-25");
         assertEquals(1L, fy.get("with_3plus_placements"));
-        assertEquals(25.0, num(fy.get("with_3plus_placements_pct")), 1e-9);
+        assertEquals(20.0, num(fy.get("with_3plus_placements_pct")), 1e-9);
         assertEquals(3L, placements("K04"));
         assertEquals(1L, placements("K02"));
         assertEquals(1L, placements("K03"));
@@ -134,24 +145,59 @@ class ChildrenInCareCohortTest {
 
     @Test
     void health_and_reviews() throws Exception {
-        // Looked after 12+ months at 31 March 2025: K03, K04 = 2. Health assessment in the 12 months: K03
-        // (1 Oct 2024); K04's was 15 Mar 2024 and the Feb 2025 one was refused = 1 / 2. Dental: K04 only = 1 / 2.
+        // Looked after 12+ months at 31 March 2025 (DfE OC2: started on or before 1 April 2024): K03, K04 and K10,
+        // who started on 1 April 2024 itself = 3. Health assessment up to date: K03 is 4, under 5, and had only one
+        // (1 Oct 2024) where under-5s need two: not up to date. K04's was 15 Mar 2024 and the Feb 2025 one was
+        // refused: not. K10 (2, under 5) had two, 22 Apr and 15 Oct 2024: up to date. 1 / 3 = 33.3%.
+        // Dental in the 12 months: K04 (10 Jan 2025), K10 (1 May 2024) = 2 / 3 = 66.7%.
         Map<String, Object> fy = row("children_in_care", "2024-25");
-        assertEquals(2L, fy.get("looked_after_12_months"));
-        assertEquals(50.0, num(fy.get("health_assessment_pct")), 1e-9);
-        assertEquals(50.0, num(fy.get("dental_check_pct")), 1e-9);
+        assertEquals(3L, fy.get("looked_after_12_months"));
+        assertEquals(1L, fy.get("health_assessment_up_to_date"));
+        assertEquals(33.3, num(fy.get("health_assessment_pct")), 1e-9);
+        assertEquals(66.7, num(fy.get("dental_check_pct")), 1e-9);
+        assertEquals(false, authority.one("select health_assessment_up_to_date h from intermediate.int_cla_at_period_end "
+                + "where period_label = '2024-25' and person_id = 'K03'").get("h"), "an under-5 needs two assessments a year");
         // K02 (in care 1 Jun 2024, a Saturday): first review due 20 working days later, Fri 28 Jun; held 2 Jul = late.
         // Second due 3 months after 2 Jul = 2 Oct, held 1 Oct; third due 1 Apr 2025, held 20 Mar: 2 of 3 in time.
-        // Participation PN1, PN7, PN5: 2 of 3. The cancelled review is not a review held.
-        assertEquals(3L, fy.get("reviews_held"));
-        assertEquals(2L, fy.get("reviews_in_time"));
+        // K10 (in care Easter Monday 1 Apr 2024): first due 29 Apr (20 working days from Tue 2 Apr), held 26 Apr;
+        // second due 26 Jul, held 25 Jul; third due 25 Jan 2025, held 24 Jan: 3 of 3. Reviews held 6, in time 5.
+        // Participation K02 PN1, PN7, PN5: 2 of 3; K10's PN0 (under 4) is left out. The cancelled review is not held.
+        assertEquals(6L, fy.get("reviews_held"));
+        assertEquals(5L, fy.get("reviews_in_time"));
+        assertEquals(3L, fy.get("reviews_participation_recorded"));
         assertEquals(2L, fy.get("reviews_child_participated"));
+        assertEquals(java.time.LocalDate.of(2024, 4, 29), toLocalDate(authority.one(
+                "select due_date from intermediate.int_cla_reviews_timed where review_id = 'RV10a'").get("due_date")));
         assertEquals(java.sql.Date.valueOf("2024-06-28").toLocalDate(), toLocalDate(authority.one(
                 "select due_date from intermediate.int_cla_reviews_timed where review_id = 'RV02a'").get("due_date")));
         // K01 entered care 31 Mar 2025: 20 working days skipping Good Friday and Easter Monday = Wed 30 Apr 2025.
         assertEquals(java.time.LocalDate.of(2025, 4, 30), toLocalDate(authority.one(
                 "select due_date from intermediate.int_cla_reviews_timed where review_id = 'RV01'").get("due_date")));
         assertEquals(1L, row("children_in_care", "2025-04").get("reviews_in_time"));
+    }
+
+    @Test
+    void reviews_up_to_date_count_the_reviews_never_held() throws Exception {
+        // At 31 March 2025 the first review had fallen due for K02, K03, K04, K10 (K01's falls due 30 Apr) = 4.
+        // K03 and K04 (in care since 30 Sep 2022) have no review at all: overdue since 28 Oct 2022, invisible to
+        // reviews held. K02's reviews are not overdue (next due 20 Sep 2025) but one was late in the year (2 Jul).
+        // Only K10 is up to date: 1 / 4 = 25.0%, where reviews held in time gives 5 / 6.
+        Map<String, Object> fy = row("children_in_care", "2024-25");
+        assertEquals(4L, fy.get("review_cohort"));
+        assertEquals(2L, fy.get("reviews_overdue"));
+        assertEquals(1L, fy.get("reviews_up_to_date"));
+        assertEquals(25.0, num(fy.get("reviews_up_to_date_pct")), 1e-9);
+        assertEquals(java.time.LocalDate.of(2022, 10, 28), toLocalDate(authority.one("select next_review_due d from "
+                + "intermediate.int_cla_reviews_at_period_end where period_label = '2024-25' and person_id = 'K03'").get("d")));
+        // 30 April 2025: K01's first review, due and held that day, is in time; K02's late review was last year.
+        // Up to date: K01, K02, K10 = 3 of 5 = 60.0%.
+        Map<String, Object> april = row("children_in_care", "2025-04");
+        assertEquals(5L, april.get("review_cohort"));
+        assertEquals(3L, april.get("reviews_up_to_date"));
+        Map<String, Object> ind = authority.one("select value, numerator, denominator from marts.indicator_values "
+                + "where indicator_code = 'cla_reviews_up_to_date_pct' and period_type = 'month' and period_label = '2025-04'");
+        assertEquals(60.0, num(ind.get("value")), 1e-9);
+        assertEquals(5.0, num(ind.get("denominator")), 1e-9);
     }
 
     private static java.time.LocalDate toLocalDate(Object o) {
@@ -177,12 +223,12 @@ class ChildrenInCareCohortTest {
 
     @Test
     void missing_and_return_home_interviews() throws Exception {
-        // Looked after during 2024-25: K01, K02, K03, K04, K05 (ceased 1 Apr), K07, K08 = 7. Missing: K04, whose
-        // episode M3 was open on 1 April 2024 = 1 / 7 = 14.3%. K06's episode is while on short breaks: not CLA.
+        // Looked after during 2024-25: K01, K02, K03, K04, K05 (ceased 1 Apr), K07, K08, K10 = 8. Missing: K04, whose
+        // episode M3 was open on 1 April 2024 = 1 / 8 = 12.5%. K06's episode is while on short breaks: not CLA.
         Map<String, Object> fy = row("missing", "2024-25");
-        assertEquals(7L, fy.get("cla_in_period"));
+        assertEquals(8L, fy.get("cla_in_period"));
         assertEquals(1L, fy.get("cla_missing"));
-        assertEquals(14.3, num(fy.get("cla_missing_pct")), 1e-9);
+        assertEquals(12.5, num(fy.get("cla_missing_pct")), 1e-9);
         assertEquals(0L, fy.get("cla_away"));
         // Returns in 2024-25: M3 (RHI offered) and M5 (not offered) = 1 / 2.
         assertEquals(2L, fy.get("returns_due"));
@@ -191,7 +237,7 @@ class ChildrenInCareCohortTest {
         // holiday), inside the as-at day: due, offered and accepted. M2 ended 01:00 Sat 3 May: due 01:00 Tue 6 May,
         // after the as-at day: not yet due. M4 (K02) is still open: K02 missing at the as-at date.
         Map<String, Object> now = row("missing", "2025-26");
-        assertEquals(4L, now.get("cla_in_period"));
+        assertEquals(5L, now.get("cla_in_period"));
         assertEquals(2L, now.get("cla_missing"));
         assertEquals(1L, now.get("cla_away"));
         assertEquals(3L, now.get("episodes_started"));
@@ -206,11 +252,25 @@ class ChildrenInCareCohortTest {
     void care_leaver_with_19th_birthday_on_1_april() throws Exception {
         // K05's 19th birthday is 1 April 2025: in the 2025-26 cohort, not 2024-25. 2024-25 holds her 18th birthday
         // (1 April 2024, the day she left care): aged 17-18, in touch, in education (F2), suitably housed.
+        assertEquals(java.util.List.of(), authority.query("select * from intermediate.int_care_leavers_birthdays "
+                + "where person_id = 'K05' and birthday_age = 19 and financial_year = '2024-25'"));
         Map<String, Object> fy = row("care_leavers", "2024-25");
-        assertEquals(0L, fy.get("leavers_19_21"));
-        assertNull(fy.get("leavers_19_21_eet_pct"));
         assertEquals(1L, fy.get("leavers_17_18"));
         assertEquals(100.0, num(fy.get("leavers_17_18_eet_pct")), 1e-9);
+        assertEquals(100.0, num(fy.get("leavers_17_18_suitable_pct")), 1e-9);
+        // 2024-25 19-21: only K09 (20th birthday 20 Aug 2024), not in touch, residence not known (accommodation R).
+        // He stays in the DfE denominator for in touch and EET (1: 0% in touch, 100% not in touch, 0% EET) but
+        // DfE leaves "residence not known" out of the suitable accommodation denominator: 0, so no %, not 0%.
+        assertEquals(1L, fy.get("leavers_19_21"));
+        assertEquals(0.0, num(fy.get("leavers_19_21_in_touch_pct")), 1e-9);
+        assertEquals(100.0, num(fy.get("leavers_19_21_not_in_touch_pct")), 1e-9);
+        assertEquals(0.0, num(fy.get("leavers_19_21_eet_pct")), 1e-9);
+        assertEquals(0L, fy.get("leavers_19_21_accommodation_known"));
+        assertNull(fy.get("leavers_19_21_suitable_pct"));
+        Map<String, Object> ind = authority.one("select value, numerator, denominator from marts.indicator_values where "
+                + "indicator_code = 'care_leavers_19_21_suitable_accom_pct' and period_type = 'financial_year' and period_label = '2024-25'");
+        assertNull(ind.get("value"));
+        assertEquals(0.0, num(ind.get("denominator")), 1e-9);
         // 2025-26: 1 in the 19-21 cohort, in touch, not in EET (G5), suitable; left foster care at 18, staying put (Z).
         Map<String, Object> now = row("care_leavers", "2025-26");
         assertEquals(1L, now.get("leavers_19_21"));
@@ -218,9 +278,11 @@ class ChildrenInCareCohortTest {
         assertEquals(0.0, num(now.get("leavers_19_21_eet_pct")), 1e-9);
         assertEquals(100.0, num(now.get("leavers_19_21_suitable_pct")), 1e-9);
         assertEquals(100.0, num(now.get("staying_put_19_20_pct")), 1e-9);
-        // Pathway plan reviewed 15 Feb 2024: within 6 months at 30 June 2024, not at 30 Sep 2024.
+        // K05's pathway plan reviewed 15 Feb 2024: within 6 months at 30 June 2024, not at 30 Sep 2024, when K09
+        // (record of 1 Aug 2024, no pathway review) is a care leaver too: 0 / 2.
         assertEquals(100.0, num(row("care_leavers", "2024-06").get("pathway_review_in_6_months_pct")), 1e-9);
         assertEquals(0.0, num(row("care_leavers", "2024-09").get("pathway_review_in_6_months_pct")), 1e-9);
+        assertEquals(2L, row("care_leavers", "2024-09").get("care_leavers_open"));
     }
 
     @Test
@@ -230,7 +292,8 @@ class ChildrenInCareCohortTest {
                 "cla_long_term_stability_count", "cla_under16_in_care_2_5yrs_count", "cla_missing_in_year_pct",
                 "cla_away_without_auth_in_year_pct", "cla_ceased_adopted_count", "cla_ceased_adopted_pct", "cla_ceased_sgo_count",
                 "cla_ceased_sgo_pct", "care_leavers_19_21_eet_pct", "care_leavers_19_21_suitable_accom_pct",
-                "care_leavers_la_not_in_touch_pct", "care_leavers_19_20_staying_put_pct"}) {
+                "care_leavers_la_not_in_touch_pct", "care_leavers_19_20_staying_put_pct", "cla_reviews_up_to_date_pct",
+                "cla_health_assessment_up_to_date_pct", "care_leavers_17_18_suitable_accom_pct"}) {
             Map<String, Object> r = authority.one("select count(*) n, count(unit) units from marts.indicator_values "
                     + "where indicator_code = '" + code + "' and period_type = 'financial_year' and period_label = '2024-25'");
             assertEquals(1L, r.get("n"), code);
@@ -238,7 +301,7 @@ class ChildrenInCareCohortTest {
         }
         Map<String, Object> rate = authority.one("select value, numerator, denominator, unit from marts.indicator_values "
                 + "where indicator_code = 'cla_rate_per_10k_31mar' and period_type = 'month' and period_label = '2025-04'");
-        assertEquals(4.0, num(rate.get("value")), 1e-9);
+        assertEquals(5.0, num(rate.get("value")), 1e-9);
         assertEquals(10000.0, ((Number) rate.get("denominator")).doubleValue());
         assertEquals("rate_per_10000", rate.get("unit"));
         assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed").get("n"));

@@ -11,8 +11,10 @@ definition: |
     carer adoptions; scorecard A1 basis), and from placement order to match (A2 basis), 1 dp, over the
     adoptions where both dates are known.
   - Children looked after at the snapshot date with an unreversed decision that they should be placed for
-    adoption, and those placed for adoption (intermediate.int_cla_at_period_end). The SSD has no care-plan
-    table, so "permanence plan" is the adoption decision, the only plan it records.
+    adoption, and those placed for adoption (intermediate.int_cla_at_period_end). "Children with a permanence
+    plan" is, for now, this adoption decision: the SSD's permanence plan proper (ssd_cla_care_plan,
+    lacp_cla_care_plan_json: REMAINSUP, RETURN1M ... ADOPTION, OTHERPLN) has no extract contract in
+    schemas/case/ yet, so it is not loaded; with one, the count of CLA with a plan in force would come from it.
 columns:
   period_type: month or financial_year.
   period_label: 2024-05 for a month, 2024-25 for a financial year.

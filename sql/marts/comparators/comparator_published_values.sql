@@ -29,7 +29,9 @@ with lait as (
         cast(lait_year as integer) as lait_year,
         cast(la_number as integer) as la_number,
         cast(lait_area_name as varchar) as lait_area_name,
-        cast(value as double) as value,
+        -- LAIT's parquet holds some values as binary-float noise (73.60000000000001 for DfE's 73.6):
+        -- rounded to 9 decimal places (far more than DfE publishes), so they equal the published figures.
+        round(cast(value as double), 9) as value,
         nullif(cast(symbol as varchar), '') as symbol
     from reference.lait_values
 ),

@@ -28,7 +28,7 @@ columns:
   region_value: The region's published value (London).
   subregion_value: Inner or Outer London's published value (null outside London).
   sn_model: Statistical neighbour model used for the year.
-  sn_average: Mean of the neighbours' published values, 1 decimal place.
+  sn_average: Mean of the neighbours' published values, 1 decimal place (half up).
   sn_with_value: How many of the ten neighbours had a published value.
   sn_without_value: Neighbours with no published value (names), empty when all had one.
   rank: The authority's published rank among English authorities (1 = best); null for neutral polarity.
@@ -98,7 +98,13 @@ neighbours as (
         indicator_code,
         financial_year,
         any_value(sn_model) as sn_model,
-        round(avg(value), 1) as sn_average,
+        -- mean to 1 dp, half up, in integer arithmetic on the sum in units of 1e-9 (published values
+        -- have at most 9 decimals): a mean of exactly x.x5 rounds up as DfE and Excel do (61.55 -> 61.6),
+        -- not up or down by the binary float's error. round(10 * mean) = floor((20 S + n) / 2n).
+        case when count(value) > 0 then
+            ((cast(round(sum(value) * 1e9) as hugeint) * 20 + count(value) * 1000000000)
+                // (count(value) * 2000000000)) / 10.0
+        end as sn_average,
         cast(count(value) as integer) as sn_with_value,
         coalesce(string_agg(case when value is null then area_name end, ', ' order by sn_rank), '') as sn_without_value
     from marts.comparator_neighbour_values

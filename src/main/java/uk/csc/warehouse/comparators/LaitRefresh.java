@@ -64,7 +64,7 @@ public final class LaitRefresh {
                 copy (
                     select "Short Desc" as lait_measure, cast("Years" as integer) as lait_year,
                         cast("LA Number" as integer) as la_number, "LA and Regions" as lait_area_name,
-                        try_cast("Values" as double) as value,
+                        round(try_cast("Values" as double), 9) as value,
                         case when try_cast("Values" as double) is null then "Values" end as symbol
                     from read_parquet(%s)
                     where "Short Desc" in (%s) and regexp_full_match("Years", '[0-9]{4}') and "LA Number" is not null

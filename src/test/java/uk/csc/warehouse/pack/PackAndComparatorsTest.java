@@ -85,6 +85,68 @@ class PackAndComparatorsTest {
         }
     }
 
+    /**
+     * Every row of published_figures.csv for an indicator the warehouse maps to LAIT (England, London, Inner
+     * London, Southwark and each of its neighbours, every year) is in the comparator marts with exactly the
+     * published value: no tolerance, so float noise in LAIT's file (73.60000000000001) would fail. The
+     * neighbour mean of every indicator and year is worked out here from published_figures.csv and the
+     * neighbour lists, in BigDecimal, half up to 1 dp (61.55 -> 61.6), and must be the mart's.
+     */
+    @Test
+    void every_overlapping_published_figure_equals_the_comparator_figure() throws Exception {
+        String pf = "read_csv('" + publishedFigures() + "')";
+        String mapped = "(select indicator_code from reference.lait_indicator_map)";
+        Map<String, Object> counts = authority.one("select count(*) as n, count(p.value) as matched, "
+                + "count(*) filter (where p.value is distinct from f.value) as different from " + pf + " f "
+                + "left join marts.comparator_published_values p on p.indicator_code = f.indicator_code "
+                + "and p.area_code = f.area_code and p.period_label = f.period where f.indicator_code in " + mapped);
+        List<Map<String, Object>> different = authority.query("select f.indicator_code, f.area_name, f.period, "
+                + "f.value as published, p.value as warehouse from " + pf + " f left join marts.comparator_published_values p "
+                + "on p.indicator_code = f.indicator_code and p.area_code = f.area_code and p.period_label = f.period "
+                + "where f.indicator_code in " + mapped + " and p.value is distinct from f.value limit 20");
+        assertEquals(List.of(), different, "published figures the comparator marts hold differently (or not at all)");
+        assertTrue(((Number) counts.get("n")).longValue() > 4000, "the overlap is most of the file: " + counts);
+
+        // England, London, Inner London and the authority's own, as the pack and comparator files show them
+        List<Map<String, Object>> shown = authority.query("select f.indicator_code, f.area_name, f.period, f.value, "
+                + "case f.area_code when 'E92000001' then v.england_value when 'E12000007' then v.region_value "
+                + "when 'E13000001' then v.subregion_value else v.published_value end as shown "
+                + "from " + pf + " f join marts.comparator_values v on v.indicator_code = f.indicator_code "
+                + "and v.published_period = f.period where f.area_code in ('E92000001', 'E12000007', 'E13000001', 'E09000028')");
+        assertTrue(shown.size() > 1200, "rows compared: " + shown.size());
+        for (Map<String, Object> r : shown) {
+            assertEquals(r.get("value"), r.get("shown"), r.get("indicator_code") + " " + r.get("area_name") + " " + r.get("period"));
+        }
+
+        // each neighbour's value and the neighbours' mean, for every indicator and year
+        Path snFile = reference().resolve("statistical_neighbours_southwark.csv");
+        Assumptions.assumeTrue(Files.exists(snFile));
+        Map<String, java.math.BigDecimal> sum = new HashMap<>();
+        Map<String, Integer> n = new HashMap<>();
+        for (Map<String, Object> r : authority.query("select f.indicator_code, f.period, s.model, s.rank, f.value, "
+                + "nv.value as mart from read_csv('" + snFile + "') s join " + pf + " f on f.area_code = s.new_la_code "
+                + "join marts.comparator_values v on v.indicator_code = f.indicator_code and v.published_period = f.period "
+                + "and v.sn_model = s.model left join marts.comparator_neighbour_values nv on nv.indicator_code = "
+                + "f.indicator_code and nv.financial_year = v.financial_year and nv.sn_rank = s.rank")) {
+            String key = r.get("indicator_code") + "|" + r.get("period");
+            assertEquals(r.get("value"), r.get("mart"), key + " neighbour " + r.get("rank"));
+            sum.merge(key, new java.math.BigDecimal(r.get("value").toString()), java.math.BigDecimal::add);
+            n.merge(key, 1, Integer::sum);
+        }
+        assertTrue(sum.size() > 300, "indicator-years with neighbour figures: " + sum.size());
+        for (Map<String, Object> v : authority.query("select indicator_code, published_period, sn_average, sn_with_value "
+                + "from marts.comparator_values where sn_average is not null")) {
+            String key = v.get("indicator_code") + "|" + v.get("published_period");
+            if (!sum.containsKey(key)) {
+                continue; // not in published_figures.csv
+            }
+            double expected = sum.get(key).divide(java.math.BigDecimal.valueOf(n.get(key)), 1,
+                    java.math.RoundingMode.HALF_UP).doubleValue();
+            assertEquals(expected, ((Number) v.get("sn_average")).doubleValue(), 0.0, key + " neighbour mean");
+            assertEquals(n.get(key), ((Number) v.get("sn_with_value")).intValue(), key + " neighbours with a value");
+        }
+    }
+
     @Test
     void neighbours_follow_the_model_of_the_year_and_their_values_and_mean_match_published_figures() throws Exception {
         // 2023-24 uses the April 2021 model (Hackney first), 2024-25 the May 2025 model (Lambeth first).

@@ -15,6 +15,10 @@ definition: |
     from the period start to D: those open on 1 April and on 31 March both count; a placement ending on
     1 April itself does not count for the year starting that day. 3+ placements is meaningful for a
     financial year; for a month it is the placements in that month.
+  - Two-year stability (DfE stability measures, EES data set 68c7a1f2): looked after for at least 2 years on D
+    (setting cla_stability_two_year_months; the current period of care started on or before D less 24 months,
+    unverified whether DfE requires the 2 years to be continuous), with 3 or more placements (runs, as for the
+    year) in force at some time in the 2 years to D (from D less 24 months plus one day).
   - Long-term stability (DfE, LAIT LAC_LongStable%): under 16 on D (setting cla_long_term_stability_age_under),
     looked after continuously for at least 30 months (setting cla_long_term_stability_care_months: start
     on or before D minus 30 months, so 2.5 years exactly counts), and the current placement run started
@@ -49,6 +53,9 @@ columns:
   is_distance_unknown: True when the distance cannot be worked out (or the placement location is unknown).
   placements_in_period: DfE placements (runs) in force at some time from the period start to snapshot_date.
   has_3plus_placements: True when placements_in_period >= 3.
+  is_in_care_2_years: Looked after for 2 years or more on snapshot_date (current period of care).
+  placements_in_2_years: DfE placements (runs) in force at some time in the 2 years up to snapshot_date.
+  has_3plus_placements_in_2_years: In care 2 years or more and placements_in_2_years >= 3.
   is_long_term_cohort: Under 16 and looked after continuously for 2.5 years or more on snapshot_date.
   is_long_term_stable: In the long-term cohort and in the same placement (or adoptive + previous) for 2 years or more.
   is_looked_after_12_months: Looked after continuously for 12 months or more on snapshot_date (started on or before snapshot_date less 12 months plus one day).
@@ -59,7 +66,7 @@ columns:
   is_placed_for_adoption: The placement on snapshot_date is an adoption placement (A3-A6).
 tests:
   unique: [period_type, period_label, person_id]
-  not_null: [snapshot_date, person_id, period_of_care_id, placements_in_period, is_uasc]
+  not_null: [snapshot_date, person_id, period_of_care_id, placements_in_period, placements_in_2_years, is_in_care_2_years, is_uasc]
 */
 with periods as (
     select
@@ -135,6 +142,22 @@ placement_counts as (
     group by all
 ),
 
+placement_counts_2_years as (
+    select
+        looked_after.period_type,
+        looked_after.period_label,
+        looked_after.person_id,
+        count(distinct placements.period_of_care_id || '/' || placements.placement_run) as placements_in_2_years
+    from looked_after
+    inner join placements
+        on placements.person_id = looked_after.person_id
+        and not placements.is_under_24_hours
+        and placements.start_date <= looked_after.snapshot_date
+        and coalesce(placements.end_date, date 'infinity')
+            > cast(looked_after.snapshot_date - to_months(reference.setting_int('cla_stability_two_year_months')) as date) + 1
+    group by all
+),
+
 enriched as (
     select
         looked_after.*,
@@ -159,6 +182,9 @@ enriched as (
         case when placements.placement_type_code in ('A4', 'A6') then coalesce(placements.previous_run_start_date, placements.run_start_date)
              else placements.run_start_date end as stable_since,
         coalesce(placement_counts.placements_in_period, 0) as placements_in_period,
+        coalesce(placement_counts_2_years.placements_in_2_years, 0) as placements_in_2_years,
+        looked_after.care_start_date <= cast(looked_after.snapshot_date - to_months(reference.setting_int('cla_stability_two_year_months')) as date)
+            as is_in_care_2_years,
         looked_after.care_start_date <= cast(looked_after.snapshot_date - to_months(reference.setting_int('cla_health_care_months')) as date) + 1
             as is_looked_after_12_months,
         (
@@ -184,6 +210,7 @@ enriched as (
     left join current_placement using (period_type, period_label, person_id)
     left join placements on placements.placement_id = current_placement.placement_id
     left join placement_counts using (period_type, period_label, person_id)
+    left join placement_counts_2_years using (period_type, period_label, person_id)
 ),
 
 flagged as (
@@ -213,6 +240,9 @@ select
     distance_miles is null or is_outside_la is null as is_distance_unknown,
     placements_in_period,
     placements_in_period >= 3 as has_3plus_placements,
+    is_in_care_2_years,
+    placements_in_2_years,
+    is_in_care_2_years and placements_in_2_years >= 3 as has_3plus_placements_in_2_years,
     coalesce(is_long_term_cohort, false) as is_long_term_cohort,
     coalesce(is_long_term_cohort
         and stable_since <= cast(snapshot_date - to_months(reference.setting_int('cla_long_term_stability_placement_months')) as date),

@@ -15,6 +15,8 @@ definition: |
     counted in distance_unknown).
   - 3+ placements (%): CLA at 31 March with 3 or more placements during the year (same-carer foster-to-adopt
     moves are not moves); for a month, placements in the month.
+  - Two-year stability (%; DfE stability measures): CLA looked after 2+ years with 3 or more placements in the
+    previous 2 years / CLA looked after 2+ years.
   - Long-term stability (%): under 16, looked after continuously 2.5+ years, same placement 2+ years or placed
     for adoption (adoptive + previous placement 2+ years) / under 16 looked after 2.5+ years.
   - Health: annual health assessment (two for under-5s) / dental check up to date, % of children looked after
@@ -50,6 +52,9 @@ columns:
   distance_unknown: CLA whose placement distance or location cannot be worked out (in the denominator, never in the numerator).
   with_3plus_placements: CLA at the snapshot date with 3 or more placements in the period.
   with_3plus_placements_pct: with_3plus_placements as a % of cla_count.
+  in_care_2_years: CLA at the snapshot date looked after for 2 years or more.
+  with_3plus_placements_in_2_years: Of those, with 3 or more placements in the previous 2 years.
+  with_3plus_placements_in_2_years_pct: with_3plus_placements_in_2_years as a % of in_care_2_years.
   long_term_cohort: Children under 16 looked after continuously 2.5 years or more at the snapshot date.
   long_term_stable: Of those, in the same placement 2+ years or placed for adoption.
   long_term_stability_pct: long_term_stable as a % of long_term_cohort.
@@ -90,6 +95,8 @@ stock as (
         count(cla.person_id) filter (where cla.is_over_20_miles_outside_la) as placed_over20_outside_la,
         count(cla.person_id) filter (where cla.is_distance_unknown) as distance_unknown,
         count(cla.person_id) filter (where cla.has_3plus_placements) as with_3plus_placements,
+        count(cla.person_id) filter (where cla.is_in_care_2_years) as in_care_2_years,
+        count(cla.person_id) filter (where cla.has_3plus_placements_in_2_years) as with_3plus_placements_in_2_years,
         count(cla.person_id) filter (where cla.is_long_term_cohort) as long_term_cohort,
         count(cla.person_id) filter (where cla.is_long_term_stable) as long_term_stable,
         count(cla.person_id) filter (where cla.is_looked_after_12_months) as looked_after_12_months,
@@ -161,6 +168,9 @@ select
     s.distance_unknown,
     s.with_3plus_placements,
     round(100.0 * s.with_3plus_placements / nullif(s.cla_count, 0), 1) as with_3plus_placements_pct,
+    s.in_care_2_years,
+    s.with_3plus_placements_in_2_years,
+    round(100.0 * s.with_3plus_placements_in_2_years / nullif(s.in_care_2_years, 0), 1) as with_3plus_placements_in_2_years_pct,
     s.long_term_cohort,
     s.long_term_stable,
     round(100.0 * s.long_term_stable / nullif(s.long_term_cohort, 0), 1) as long_term_stability_pct,

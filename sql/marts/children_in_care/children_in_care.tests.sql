@@ -13,7 +13,9 @@ where uasc_count > cla_count
    or reviews_in_time > reviews_held
    or reviews_child_participated > reviews_participation_recorded
    or reviews_up_to_date + reviews_overdue > review_cohort
-   or review_cohort > cla_count;
+   or review_cohort > cla_count
+   or with_3plus_placements_in_2_years > in_care_2_years
+   or in_care_2_years > cla_count;
 
 -- test: rates_recompute_from_counts
 select * from marts.children_in_care

@@ -4,9 +4,10 @@ definition: |
   marts.children_in_care reshaped to the long indicator shape (see marts.indicator_values). Codes match DfE's
   published figures where the measure is the same (cla_count_31mar, cla_rate_per_10k_31mar,
   uasc_cla_count_31mar, uasc_pct_of_cla_starting, cla_placed_over20miles_outside_la_pct,
-  cla_3plus_placements_in_year_pct, cla_long_term_stability_pct/_count, cla_under16_in_care_2_5yrs_count).
+  cla_3plus_placements_in_year_pct, cla_in_care_2yrs_3plus_placements_in_2yrs_pct/_count, cla_in_care_2yrs_count,
+  cla_long_term_stability_pct/_count, cla_under16_in_care_2_5yrs_count).
   Stock codes named "_31mar" carry the month-end value for a month and the 31 March (or as-at) value for a
-  year. cla_3plus_placements_in_year_pct is reported for financial years only. Percentages to 1 dp (DfE
+  year. cla_3plus_placements_in_year_pct and the two-year stability codes are reported for financial years only. Percentages to 1 dp (DfE
   publishes whole numbers).
 columns:
   indicator_code: Indicator code (see reference.indicator_catalogue).
@@ -67,6 +68,21 @@ from cla
 union all
 select 'cla_3plus_placements_in_year_pct' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
     cast(with_3plus_placements_pct as double) as value, cast(with_3plus_placements as bigint) as numerator, cast(cla_count as bigint) as denominator
+from cla
+where period_type = 'financial_year'
+union all
+select 'cla_in_care_2yrs_3plus_placements_in_2yrs_pct' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
+    cast(with_3plus_placements_in_2_years_pct as double) as value, cast(with_3plus_placements_in_2_years as bigint) as numerator, cast(in_care_2_years as bigint) as denominator
+from cla
+where period_type = 'financial_year'
+union all
+select 'cla_in_care_2yrs_3plus_placements_in_2yrs_count' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
+    cast(with_3plus_placements_in_2_years as double) as value, cast(with_3plus_placements_in_2_years as bigint) as numerator, cast(null as bigint) as denominator
+from cla
+where period_type = 'financial_year'
+union all
+select 'cla_in_care_2yrs_count' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
+    cast(in_care_2_years as double) as value, cast(in_care_2_years as bigint) as numerator, cast(null as bigint) as denominator
 from cla
 where period_type = 'financial_year'
 union all

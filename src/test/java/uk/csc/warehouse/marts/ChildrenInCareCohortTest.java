@@ -119,6 +119,14 @@ class ChildrenInCareCohortTest {
                 + "where placement_id = 'PL03c'").get("is_same_carers"));
         assertEquals(0, authority.query("select * from marts.indicator_values where indicator_code = 'cla_3plus_placements_in_year_pct' "
                 + "and period_type = 'month'").size(), "3+ placements is a financial-year measure only");
+        // DfE two-year stability at 31 March 2025: looked after 2+ years (since 31 Mar 2023 or earlier) = K03, K04
+        // (both from 30 Sep 2022). Placements in force from 1 Apr 2023: K03 one (PL03a ended 1 Mar 2023; U6 then A5
+        // with the same carers is one), K04 three (BN1 open then, SE15, ZZ9). 1 / 2 = 50.0%.
+        assertEquals(2L, fy.get("in_care_2_years"));
+        assertEquals(1L, fy.get("with_3plus_placements_in_2_years"));
+        assertEquals(50.0, num(fy.get("with_3plus_placements_in_2_years_pct")), 1e-9);
+        assertEquals(1L, ((Number) authority.one("select placements_in_2_years p from intermediate.int_cla_at_period_end "
+                + "where period_label = '2024-25' and person_id = 'K03'").get("p")).longValue());
     }
 
     private static long placements(String child) throws Exception {
@@ -292,7 +300,7 @@ class ChildrenInCareCohortTest {
                 "cla_long_term_stability_count", "cla_under16_in_care_2_5yrs_count", "cla_missing_in_year_pct",
                 "cla_away_without_auth_in_year_pct", "cla_ceased_adopted_count", "cla_ceased_adopted_pct", "cla_ceased_sgo_count",
                 "cla_ceased_sgo_pct", "care_leavers_19_21_eet_pct", "care_leavers_19_21_suitable_accom_pct",
-                "care_leavers_la_not_in_touch_pct", "care_leavers_19_20_staying_put_pct", "cla_reviews_up_to_date_pct",
+                "care_leavers_la_not_in_touch_pct", "care_leavers_19_20_staying_put_pct", "cla_reviews_up_to_date_pct", "cla_in_care_2yrs_3plus_placements_in_2yrs_pct", "cla_in_care_2yrs_count",
                 "cla_health_assessment_up_to_date_pct", "care_leavers_17_18_suitable_accom_pct"}) {
             Map<String, Object> r = authority.one("select count(*) n, count(unit) units from marts.indicator_values "
                     + "where indicator_code = '" + code + "' and period_type = 'financial_year' and period_label = '2024-25'");

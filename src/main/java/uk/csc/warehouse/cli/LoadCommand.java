@@ -17,7 +17,10 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadReport report = IngestRun.defaults().run(data.dataDir());
-        return LoadSummary.print(report);
+        // Same lock and ledger as the scheduled nightly: never overlaps a load or build of `serve` or `run`.
+        return uk.csc.warehouse.schedule.CliRun.guarded(data.dataDir(), "load", () -> {
+            LoadReport report = IngestRun.defaults().run(data.dataDir());
+            return LoadSummary.print(report);
+        });
     }
 }

@@ -76,15 +76,30 @@ public final class ExtractIngest {
                     facts.sha256().substring(0, 12));
             return;
         }
-        String earlier = tablesInThisLoad.putIfAbsent(source + "/" + file.table() + "/" + file.extractDate(), file.fileName());
+        String tableKey = source + "/" + file.table() + "/" + file.extractDate();
+        String earlier = tablesInThisLoad.putIfAbsent(tableKey, file.fileName());
         if (earlier != null) {
+            alreadyLoaded.remove(key);
             throw new ContractViolation(file.fileName(), 0, null, "a second file for " + file.table() + " extracted on "
                     + file.extractDate() + " in the same delivery (" + earlier + " came first); deliver one per table");
         }
         TableContract contract = catalog.table(source, file.table());
         Path rowsFile = dataDir.quarantine().resolve(source).resolve(file.table())
                 .resolve(loadId + "__" + file.fileName().replaceFirst("(?i)\\.csv$", "") + ".rows.csv");
-        LakeWriter.Landing landing = lake.land(file, contract, header, facts, manifest.partition(file, loadId), rowsFile);
+        Path partition = manifest.partition(file, loadId);
+        LakeWriter.Landing landing;
+        try {
+            landing = lake.land(file, contract, header, facts, partition, rowsFile);
+            unchangedSince(file, facts);
+        } catch (IOException | RuntimeException e) {
+            // The file is refused as a whole: nothing of it may stay in this load's partition or quarantine rows,
+            // and a later file with the same bytes or for the same table must not be taken for a duplicate.
+            LakeManifest.deleteTree(partition);
+            Files.deleteIfExists(rowsFile);
+            alreadyLoaded.remove(key);
+            tablesInThisLoad.remove(tableKey, file.fileName());
+            throw e;
+        }
         if (landing.transcoded()) {
             warnings.add("not UTF-8: read as Windows-1252");
         }
@@ -119,6 +134,19 @@ public final class ExtractIngest {
         report.add(new LoadReport.FileResult(source, table, name, null, LoadReport.Status.QUARANTINED, 0, 0, 0, null,
                 reason, List.of(), 0, null, size, null, null));
         LOG.error("quarantined {}/{}: {}", source, name, reason);
+    }
+
+    /**
+     * A file still being written (or replaced) while it was read would land rows that match neither its checksum
+     * nor what is archived: refuse it, so the complete file can be delivered again.
+     */
+    private static void unchangedSince(ExtractFile file, FileFacts facts) throws IOException {
+        long size = Files.size(file.path());
+        if (size != facts.size() || !Files.getLastModifiedTime(file.path()).equals(facts.modified())) {
+            throw new ContractViolation(file.fileName(), 0, null, "the file changed while it was being loaded ("
+                    + facts.size() + " bytes when read, " + size + " now); deliver it again once it is complete"
+                    + " (copy it in under a name starting with '.' and rename it when done)");
+        }
     }
 
     private static long millisSince(long started) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,7 +15,7 @@ import java.util.HexFormat;
  * would drop such a last record silently, losing a row).
  */
 public record FileFacts(long size, String sha256, long lineBreaks, long quotes, boolean endsWithLineBreak,
-                        long firstNulOffset) {
+                        long firstNulOffset, FileTime modified) {
 
     private static final int BUFFER = 1 << 20;
 
@@ -31,6 +32,8 @@ public record FileFacts(long size, String sha256, long lineBreaks, long quotes, 
         long firstNul = -1;
         byte last = 0;
         byte[] buf = new byte[BUFFER];
+        // Taken before the read: a write during the read changes it, and the load then refuses the file.
+        FileTime modified = Files.getLastModifiedTime(file);
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buf)) > 0) {
@@ -50,7 +53,7 @@ public record FileFacts(long size, String sha256, long lineBreaks, long quotes, 
             }
         }
         return new FileFacts(size, HexFormat.of().formatHex(sha.digest()), lineBreaks, quotes,
-                last == '\n' || last == '\r', firstNul);
+                last == '\n' || last == '\r', firstNul, modified);
     }
 
     /** An odd number of quote characters means the file ends inside a quoted field: it was truncated. */

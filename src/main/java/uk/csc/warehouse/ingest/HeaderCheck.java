@@ -21,6 +21,12 @@ final class HeaderCheck {
         TableContract contract = catalog.find(file.source(), file.table()).orElseThrow(() ->
                 new ContractViolation(file.fileName(), 0, null, "no contract for table '" + file.table()
                         + "' in source '" + file.source() + "' (see schemas/" + file.source() + "/)"));
+        if (knowsNoColumn(header, catalog, file.source())) {
+            // Line 1 is a record: say so, and name nothing on it (its values are a child's data).
+            throw new ContractViolation(file.fileName(), 1, null, NO_HEADER + "; " + contract.table() + " starts "
+                    + String.join(",", contract.columnNames().subList(0, Math.min(3, contract.columnNames().size())))
+                    + ",...");
+        }
         Set<String> present = new HashSet<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).toLowerCase(Locale.ROOT);
@@ -28,8 +34,12 @@ final class HeaderCheck {
                 throw new ContractViolation(file.fileName(), 1, "#" + (i + 1), "empty column name in header");
             }
             if (!present.add(name)) {
-                throw new ContractViolation(file.fileName(), 1, header.get(i) + " (#" + (i + 1) + ")",
-                        "column appears twice in header");
+                // Named only if it is one of the contract's columns: a header that is half data must not put a
+                // value (a date, a name) into the reason or the log.
+                String position = "#" + (i + 1);
+                String which = contract.column(header.get(i)).map(c -> c.name() + " (" + position + ")")
+                        .orElse(position);
+                throw new ContractViolation(file.fileName(), 1, which, "column appears twice in header");
             }
         }
         List<String> missingRequired = new ArrayList<>();
@@ -62,6 +72,14 @@ final class HeaderCheck {
             }
         }
         return warnings;
+    }
+
+    static final String NO_HEADER = "no header row: line 1 holds none of the column names of any "
+            + "contract, so it looks like data (was the header left out of the export?)";
+
+    /** True when not one header field is a column name of any contract of the source: line 1 is data. */
+    private static boolean knowsNoColumn(List<String> header, ContractCatalog catalog, String source) {
+        return header.stream().noneMatch(h -> catalog.forSource(source).stream().anyMatch(c -> c.column(h).isPresent()));
     }
 
     /** The contract whose columns best cover the header, to say "this is ssd_contacts" when files are swapped. */

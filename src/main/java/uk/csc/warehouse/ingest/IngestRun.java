@@ -1,6 +1,10 @@
 package uk.csc.warehouse.ingest;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -47,7 +51,33 @@ public final class IngestRun {
         return new IngestRun(Duration.ofSeconds(1), Duration.ofHours(2));
     }
 
+    /**
+     * One load at a time per data folder, whoever starts it (the service, {@code run}, {@code load}): a second
+     * load's recovery would otherwise take the first one's uncommitted files for debris.
+     */
     public LoadReport run(DataDir dataDir) throws Exception {
+        Files.createDirectories(dataDir.root());
+        Path lockFile = dataDir.root().resolve(".load.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileLock lock = tryLock(channel)) {
+                if (lock == null) {
+                    throw new IllegalStateException("another load is running on " + dataDir.root()
+                            + " (it holds " + lockFile.getFileName() + "); nothing was done");
+                }
+                return runLocked(dataDir);
+            }
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException sameJvm) {
+            return null;
+        }
+    }
+
+    private LoadReport runLocked(DataDir dataDir) throws Exception {
         for (String source : SOURCES) {
             Files.createDirectories(dataDir.inbox(source));
         }
@@ -63,7 +93,18 @@ public final class IngestRun {
         LOG.info("load {}: {} file(s) from {}", loadId, pending, dataDir.root().resolve("inbox"));
         ContractCatalog contracts = ContractCatalog.fromClasspath();
         Set<String> alreadyLoaded = manifest.committedFiles();
-        try (LakeWriter lake = new LakeWriter(dataDir.root().resolve(".work").resolve(loadId));
+        Path scratch = dataDir.root().resolve(".work").resolve(loadId);
+        try {
+            return load(dataDir, manifest, loadId, pending, contracts, alreadyLoaded, scratch, report);
+        } finally {
+            // Scratch copies hold personal data; whether the load committed or failed, they go.
+            LakeManifest.deleteTree(scratch);
+        }
+    }
+
+    private LoadReport load(DataDir dataDir, LakeManifest manifest, String loadId, int pending, ContractCatalog contracts,
+                            Set<String> alreadyLoaded, Path scratch, LoadReport report) throws Exception {
+        try (LakeWriter lake = new LakeWriter(scratch);
              CamelContext camel = new DefaultCamelContext()) {
             Properties props = new Properties();
             props.setProperty("data.dir", slashes(dataDir.root()));
@@ -85,7 +126,6 @@ public final class IngestRun {
         ReferenceCheck.run(report, contracts, CommittedSnapshots.read(dataDir.lake()));
         CrashPoint.reached("ingest.before-commit");
         manifest.commit(loadId, report.results());
-        LakeManifest.deleteTree(dataDir.root().resolve(".work").resolve(loadId));
         LOG.info("load {} committed: {} rows read, {} loaded, {} quarantined", loadId, report.rowsRead(),
                 report.rowsLoaded(), report.rowsQuarantined());
         return report;

@@ -123,6 +123,23 @@ public final class LakeManifest {
         }
         deleteUncommittedPartitions();
         deleteUncommittedQuarantineRows();
+        deleteScratch();
+    }
+
+    /** An unfinished load's scratch copies (e.g. Windows-1252 files re-encoded as UTF-8) hold personal data: clear them. */
+    private void deleteScratch() throws IOException {
+        Path work = dataDir.root().resolve(".work");
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        boolean debris;
+        try (Stream<Path> s = Files.list(work)) {
+            debris = s.findAny().isPresent();
+        }
+        deleteTree(work);
+        if (debris) {
+            LOG.warn("removed an unfinished load's scratch files from {}", work);
+        }
     }
 
     /** Row-level quarantine files are named {@code <load id>__<file>...}; an unfinished load's are redone. */
@@ -149,11 +166,52 @@ public final class LakeManifest {
         moveTree(pendingArchive(loadId), dataDir.archive());
     }
 
+    /**
+     * Hands an interrupted load's files back to the inbox under their delivered names. A file of the same name
+     * may have arrived since (tonight's pull, a council's re-delivery): that one is newer and is never
+     * overwritten. The older copy is dropped when it is byte for byte the same, and otherwise kept in
+     * quarantine/ with a reason, so nothing delivered is ever lost.
+     */
     private void returnToInbox(Path pendingLoad) throws IOException {
-        moveTree(pendingLoad, dataDir.root().resolve("inbox"));
+        if (!Files.isDirectory(pendingLoad)) {
+            return;
+        }
+        try (Stream<Path> sources = Files.list(pendingLoad)) {
+            for (Path source : sources.filter(Files::isDirectory).toList()) {
+                Path inbox = dataDir.root().resolve("inbox").resolve(source.getFileName());
+                Files.createDirectories(inbox);
+                try (Stream<Path> files = Files.list(source)) {
+                    for (Path f : files.toList()) {
+                        String stamped = f.getFileName().toString();
+                        String delivered = stamped.replaceFirst("^\\d{8}T\\d{6}-", "");
+                        Path dest = inbox.resolve(delivered);
+                        if (!Files.exists(dest)) {
+                            Files.move(f, dest);
+                        } else if (Files.mismatch(f, dest) == -1) {
+                            Files.delete(f);
+                        } else {
+                            supersede(f, source.getFileName().toString(), stamped, delivered);
+                        }
+                    }
+                }
+            }
+        }
+        deleteTree(pendingLoad);
     }
 
-    /** Moves {@code from/<source>/<file>} to {@code to/<source>/<file>}, then removes {@code from}. */
+    private void supersede(Path older, String source, String stamped, String delivered) throws IOException {
+        Path dir = dataDir.quarantine().resolve(source);
+        Files.createDirectories(dir);
+        Files.move(older, dir.resolve(stamped), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(dir.resolve(stamped + ".reason.txt"), delivered + ": superseded: an interrupted load"
+                + " took this file, and a different file of the same name arrived in the inbox before the load could"
+                + " be redone; the newer file is loaded, this one is kept here as delivered" + System.lineSeparator(),
+                StandardCharsets.UTF_8);
+        LOG.warn("{}/{} from an interrupted load was superseded by a newer delivery of the same name; the older"
+                + " copy is in quarantine/{}/{}", source, delivered, source, stamped);
+    }
+
+    /** Moves {@code from/<source>/<file>} to {@code to/<source>/<file>} (names carry their arrival stamp), then removes {@code from}. */
     private static void moveTree(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
@@ -165,9 +223,7 @@ public final class LakeManifest {
                 try (Stream<Path> files = Files.list(source)) {
                     for (Path f : files.toList()) {
                         String name = f.getFileName().toString();
-                        // archived names carry an arrival stamp; handing back to the inbox restores the delivered name
-                        String restored = to.getFileName().toString().equals("inbox") ? name.replaceFirst("^\\d{8}T\\d{6}-", "") : name;
-                        Files.move(f, dest.resolve(restored), StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(f, dest.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package uk.csc.warehouse.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -59,6 +60,11 @@ class BrokenFilesTest {
                 .filter(f -> !"QUARANTINED".equals(status) || f.reasonsText().contains(reason))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + status + " result matching "
                         + reason + " in " + report.results()));
+        String excluded = expect.getProperty("reason_excludes");
+        if (excluded != null) {
+            // A value from inside the file is personal data: it must not be in the reason that is logged.
+            assertFalse(result.reasonsText().contains(excluded), "the reason quotes the data: " + result.reasonsText());
+        }
         if ("QUARANTINED".equals(status)) {
             assertQuarantinedWhole(dataDir, result);
             return;

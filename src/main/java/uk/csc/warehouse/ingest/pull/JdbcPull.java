@@ -256,9 +256,46 @@ public final class JdbcPull {
         return false;
     }
 
-    private static String oneLine(Throwable e) {
+    private String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return JdbcSourceConfig.maskUrl(m.lines().findFirst().orElse(m));
+        List<String> tables;
+        try {
+            tables = tables();
+        } catch (RuntimeException noTables) {
+            tables = List.of();
+        }
+        return withoutValues(JdbcSourceConfig.maskUrl(m.lines().findFirst().orElse(m)), config, tables);
+    }
+
+    /** Double-quoted text first (it may hold an apostrophe: "O'Neil"), then single-quoted. */
+    private static final List<java.util.regex.Pattern> QUOTED = List.of(
+            java.util.regex.Pattern.compile("\"([^\"\\n]*)\""), java.util.regex.Pattern.compile("'([^'\\n]*)'"));
+
+    /**
+     * A database quotes the value a row failed on ({@code invalid input syntax for type date: "O'Neil"},
+     * {@code converting the varchar value 'Smith' to data type int}); those are a child's data and must not
+     * reach the log, the ledger or an email. Quoted text is kept only when it is a name the council wrote in
+     * its own settings (the schema, a table, or a word of a configured query), so
+     * {@code relation "ssd_development.ssd_cla_health" does not exist} still says which table.
+     */
+    static String withoutValues(String message, JdbcSourceConfig config, List<String> tables) {
+        StringBuilder known = new StringBuilder(config.schema());
+        for (String table : tables) {
+            known.append(' ').append(table).append(' ').append(config.query(table));
+        }
+        String words = known.toString().toLowerCase(java.util.Locale.ROOT);
+        String out = message;
+        for (java.util.regex.Pattern quoted : QUOTED) {
+            char q = quoted.pattern().charAt(0);
+            out = quoted.matcher(out).replaceAll(r -> {
+                String inner = r.group(1);
+                boolean identifier = inner.matches("[A-Za-z_][A-Za-z0-9_.]*")
+                        && java.util.regex.Pattern.compile("(?<![a-z0-9_])" + java.util.regex.Pattern.quote(
+                                inner.toLowerCase(java.util.Locale.ROOT)) + "(?![a-z0-9_])").matcher(words).find();
+                return java.util.regex.Matcher.quoteReplacement(identifier ? r.group() : q + "…" + q);
+            });
+        }
+        return out;
     }
 
     private static void rollbackQuietly(Connection c) {

@@ -169,6 +169,28 @@ class JdbcPullTest {
     }
 
     @Test
+    void a_query_that_fails_on_a_value_is_reported_without_the_value() throws Exception {
+        DataDir dataDir = new DataDir(tmp.resolve("data"));
+        // The council's query casts a text column badly: PostgreSQL names the first value it could not cast
+        // (P001's surname, O'Neil), as SQL Server would ('Smith'). The failure goes to the log, the run ledger
+        // and the failure email: the name must not.
+        JdbcSourceConfig config = config(Map.of("jdbc.case.tables", "person",
+                "jdbc.case.query.person", "SELECT pers_person_id, CAST(pers_surname AS date) AS pers_dob"
+                        + " FROM ssd_development.ssd_person ORDER BY pers_person_id"));
+
+        PullReport.SourceResult result = new JdbcPull(config, dataDir).pull();
+
+        String failure = result.failure();
+        assertTrue(failure.startsWith("jdbc source 'case': reading table ssd_person failed ("), failure);
+        assertTrue(failure.contains("invalid input syntax for type date: \"…\""), failure);
+        assertFalse(failure.contains("Neil"), failure);
+        assertEquals(List.of(), names(dataDir.inbox("case")), "no half table left in the inbox");
+        // A table the database does not have is still named: the council wrote that name in its settings.
+        String missing = new JdbcPull(config(Map.of("jdbc.case.tables", "cla_health")), dataDir).pull().failure();
+        assertTrue(missing.contains("\"ssd_development.ssd_cla_health\""), missing);
+    }
+
+    @Test
     void an_unreachable_database_is_retried_then_named_without_its_password() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -12,6 +12,10 @@ definition: |
   - Assessments completed: assessments authorised in the period (authorisation date in the period).
   - Within 45 working days (%): completed assessments authorised within 45 working days of the referral /
     completed assessments that can be timed (intermediate.int_assessments_timed). Higher is better.
+  - Duration bands (DfE EES table C2): timed completed assessments by working days from the referral -
+    same day (0), 1-10, 11-20, 21-30, 31-40, 41-45, 46-50, 51-60, 61+; the first six are the 45-day numerator.
+    P25 / median / P75: percentiles of the same durations, linearly interpolated (as R's and SAS's defaults
+    give for a median: the mean of the two middle values) and rounded to 1 dp; null with no timed assessment.
   Percentages are to 1 dp and null where the denominator is 0.
 columns:
   period_type: month or financial_year.
@@ -30,6 +34,18 @@ columns:
   assessments_timed: Completed assessments whose referral date is known, the denominator of the timeliness %.
   assessments_within_45wd: Completed assessments authorised within 45 working days of the referral.
   assessments_within_45wd_pct: assessments_within_45wd as a % of assessments_timed, 1 dp.
+  assessments_same_day: Timed assessments authorised on the day of the referral (0 working days).
+  assessments_1_10wd: Timed assessments taking 1-10 working days.
+  assessments_11_20wd: Timed assessments taking 11-20 working days.
+  assessments_21_30wd: Timed assessments taking 21-30 working days.
+  assessments_31_40wd: Timed assessments taking 31-40 working days.
+  assessments_41_45wd: Timed assessments taking 41-45 working days.
+  assessments_46_50wd: Timed assessments taking 46-50 working days.
+  assessments_51_60wd: Timed assessments taking 51-60 working days.
+  assessments_61plus_wd: Timed assessments taking 61 or more working days.
+  assessment_duration_p25_wd: 25th percentile of working days from referral to authorisation, 1 dp.
+  assessment_duration_median_wd: Median working days from referral to authorisation, 1 dp.
+  assessment_duration_p75_wd: 75th percentile of working days from referral to authorisation, 1 dp.
 tests:
   unique: [period_type, period_label]
   not_null: [referrals, assessments_completed, population_0_17]
@@ -65,7 +81,19 @@ assessment_counts as (
         periods.period_label,
         count(assessments.assessment_id) as assessments_completed,
         count(assessments.assessment_id) filter (where assessments.is_timed) as assessments_timed,
-        count(assessments.assessment_id) filter (where assessments.within_45_working_days) as assessments_within_45wd
+        count(assessments.assessment_id) filter (where assessments.within_45_working_days) as assessments_within_45wd,
+        count(assessments.assessment_id) filter (where assessments.duration_band = 'same day') as assessments_same_day,
+        count(assessments.assessment_id) filter (where assessments.duration_band = '1-10') as assessments_1_10wd,
+        count(assessments.assessment_id) filter (where assessments.duration_band = '11-20') as assessments_11_20wd,
+        count(assessments.assessment_id) filter (where assessments.duration_band = '21-30') as assessments_21_30wd,
+        count(assessments.assessment_id) filter (where assessments.duration_band = '31-40') as assessments_31_40wd,
+        count(assessments.assessment_id) filter (where assessments.duration_band = '41-45') as assessments_41_45wd,
+        count(assessments.assessment_id) filter (where assessments.duration_band = '46-50') as assessments_46_50wd,
+        count(assessments.assessment_id) filter (where assessments.duration_band = '51-60') as assessments_51_60wd,
+        count(assessments.assessment_id) filter (where assessments.duration_band = '61+') as assessments_61plus_wd,
+        round(quantile_cont(assessments.duration_working_days, 0.25), 1) as assessment_duration_p25_wd,
+        round(quantile_cont(assessments.duration_working_days, 0.5), 1) as assessment_duration_median_wd,
+        round(quantile_cont(assessments.duration_working_days, 0.75), 1) as assessment_duration_p75_wd
     from periods
     left join assessments
         on assessments.authorised_date between periods.period_start and periods.period_end
@@ -88,7 +116,19 @@ select
     a.assessments_completed,
     a.assessments_timed,
     a.assessments_within_45wd,
-    round(100.0 * a.assessments_within_45wd / nullif(a.assessments_timed, 0), 1) as assessments_within_45wd_pct
+    round(100.0 * a.assessments_within_45wd / nullif(a.assessments_timed, 0), 1) as assessments_within_45wd_pct,
+    a.assessments_same_day,
+    a.assessments_1_10wd,
+    a.assessments_11_20wd,
+    a.assessments_21_30wd,
+    a.assessments_31_40wd,
+    a.assessments_41_45wd,
+    a.assessments_46_50wd,
+    a.assessments_51_60wd,
+    a.assessments_61plus_wd,
+    cast(a.assessment_duration_p25_wd as double) as assessment_duration_p25_wd,
+    cast(a.assessment_duration_median_wd as double) as assessment_duration_median_wd,
+    cast(a.assessment_duration_p75_wd as double) as assessment_duration_p75_wd
 from periods
 inner join referral_counts as r using (period_type, period_label)
 inner join assessment_counts as a using (period_type, period_label)

@@ -33,3 +33,16 @@ select * from marts.front_door
 where (re_referral_pct is not null and referrals = 0)
    or (referrals_nfa_pct is not null and referrals = 0)
    or (assessments_within_45wd_pct is not null and assessments_timed = 0);
+
+-- test: duration_bands_add_up
+select * from marts.front_door
+where assessments_same_day + assessments_1_10wd + assessments_11_20wd + assessments_21_30wd + assessments_31_40wd
+        + assessments_41_45wd + assessments_46_50wd + assessments_51_60wd + assessments_61plus_wd <> assessments_timed
+   or assessments_same_day + assessments_1_10wd + assessments_11_20wd + assessments_21_30wd + assessments_31_40wd
+        + assessments_41_45wd <> assessments_within_45wd;
+
+-- test: duration_percentiles_in_order
+select * from marts.front_door
+where assessment_duration_p25_wd > assessment_duration_median_wd
+   or assessment_duration_median_wd > assessment_duration_p75_wd
+   or (assessments_timed = 0) <> (assessment_duration_median_wd is null);

@@ -74,6 +74,40 @@ class FrontDoorCohortTest {
     }
 
     @Test
+    void duration_bands_and_percentiles_as_dfe_publishes_them() throws Exception {
+        // 2024-25 durations (working days from the referral): A07 0, A04 1, A05 45, A06 46.
+        // Bands: same day A07, 1-10 A04, 41-45 A05, 46-50 A06 = 1 each; the first six bands sum to the 3 in time.
+        // Percentiles, linear between ordered values 0, 1, 45, 46 (positions 0-3): P25 at 0.75 = 0 + 0.75 x 1
+        // = 0.75 → 0.8; median at 1.5 = 1 + 0.5 x 44 = 23.0; P75 at 2.25 = 45 + 0.25 x 1 = 45.25 → 45.3.
+        Map<String, Object> fy = period("financial_year", "2024-25");
+        assertEquals(1L, fy.get("assessments_same_day"));
+        assertEquals(1L, fy.get("assessments_1_10wd"));
+        assertEquals(0L, fy.get("assessments_11_20wd"));
+        assertEquals(1L, fy.get("assessments_41_45wd"));
+        assertEquals(1L, fy.get("assessments_46_50wd"));
+        assertEquals(0L, fy.get("assessments_61plus_wd"));
+        assertEquals(0.8, ((Number) fy.get("assessment_duration_p25_wd")).doubleValue(), 1e-9);
+        assertEquals(23.0, ((Number) fy.get("assessment_duration_median_wd")).doubleValue(), 1e-9);
+        assertEquals(45.3, ((Number) fy.get("assessment_duration_p75_wd")).doubleValue(), 1e-9);
+        // 2023-24: A01 alone (21 working days): band 21-30, every percentile 21.0.
+        Map<String, Object> last = period("financial_year", "2023-24");
+        assertEquals(1L, last.get("assessments_21_30wd"));
+        assertEquals(21.0, ((Number) last.get("assessment_duration_median_wd")).doubleValue(), 1e-9);
+        // Months without a timed assessment have no percentile (null), not 0.
+        assertEquals(null, period("month", "2024-08").get("assessment_duration_median_wd"));
+        // Under EES C2's codes in the long table.
+        Map<String, Object> median = authority.one("select value, numerator, unit from marts.indicator_values "
+                + "where indicator_code = 'assessment_duration_median_wd' and period_type = 'financial_year' "
+                + "and period_label = '2024-25'");
+        assertEquals(23.0, ((Number) median.get("value")).doubleValue(), 1e-9);
+        assertEquals(4.0, ((Number) median.get("numerator")).doubleValue(), 1e-9);
+        assertEquals("working_days", median.get("unit"));
+        assertEquals(1.0, ((Number) authority.one("select value from marts.indicator_values where indicator_code = "
+                + "'assessments_same_day_count' and period_type = 'financial_year' and period_label = '2024-25'")
+                .get("value")).doubleValue(), 1e-9);
+    }
+
+    @Test
     void march_and_april_fall_in_different_years() throws Exception {
         assertEquals(1L, period("month", "2024-03").get("referrals"));   // R03, 31 March
         assertEquals(3L, period("month", "2024-04").get("referrals"));   // R04 (1 April), R05, R06

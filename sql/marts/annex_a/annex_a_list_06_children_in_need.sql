@@ -4,10 +4,13 @@ definition: |
   Annex A List 6 (children in need, including those on CP plans and looked after). Who is on it: every CIN
   episode (referral) open at some time in the window: referral date on or before the as-at date and not
   closed before window_start (an episode closing on window_start is listed as closed). One row per episode.
-  A closure after the as-at date is not shown. Open at the as-at date is the rule of
+  A closure after the as-at date is not shown. Referrals that resulted in no further action are not
+  children in need and are never listed here (they are on List 3 with "Referral NFA?" = yes), whatever
+  their dates. Open at the as-at date and the NFA exclusion are the rule of
   intermediate.int_cin_episodes_open_at_period_end (referral date <= date, no close date or closed after
-  it), so the distinct children with an episode open at the as-at date equal marts.children_in_need
-  children_in_need at that date. Source: staging.stg_case__cin_episodes.
+  it, not NFA), so the distinct children with an episode open at the as-at date are exactly the children
+  counted in marts.children_in_need children_in_need at that date (data test
+  open_children_are_the_marts_children_in_need). Source: staging.stg_case__cin_episodes.
   - Case status at the as-at date, first that applies: closed (episode closed by then), looked after
     (intermediate.int_cla_periods_of_care), CP plan (this authority's plan open: int_cp_plans_sequenced),
     CIN plan (stg_case__cin_plans open), otherwise open assessment.
@@ -45,6 +48,7 @@ episodes as (
     cross join window_
     where episodes.referral_date <= window_.as_at_date
       and (episodes.close_date is null or episodes.close_date >= window_.window_start)
+      and not coalesce(episodes.is_nfa, false)
 ),
 
 looked_after as (

@@ -49,7 +49,8 @@ class AnnexACohortTest {
                 "A01", Set.of("List 3", "List 6"),
                 "A03", Set.of("List 6", "List 7"),
                 "A04", Set.of("List 9"),
-                "A05", Set.of("List 1")), listsByChild);
+                "A05", Set.of("List 1"),
+                "A06", Set.of("List 3")), listsByChild);
         assertEquals(LocalDate.of(2025, 3, 31), result.asAt());
         assertEquals(LocalDate.of(2024, 10, 1), result.windowStart());
     }
@@ -64,6 +65,11 @@ class AnnexACohortTest {
         assertEquals("b) Female", referral.get("Gender"));
         assertEquals("a) WBRI", referral.get("Ethnicity"));
         assertEquals(9.0, referral.get("Age of Child (Years)"));
+
+        Map<String, Object> nfa = workbook.rows("List 3").get(1);
+        assertEquals("A06", nfa.get("Child Unique ID"));
+        assertEquals("a) Yes", nfa.get("Referral NFA?"));
+        assertEquals("g) 3A: Health services", nfa.get("Referral Source"));
 
         Map<String, Object> plan = workbook.rows("List 7").get(0);
         assertEquals(LocalDate.of(2024, 11, 20), plan.get("Child Protection Plan End Date"));
@@ -98,7 +104,7 @@ class AnnexACohortTest {
         List<String> audit = Files.readAllLines(AuditLog.file(root));
         assertEquals(2, audit.size(), "header and one extract");
         assertTrue(audit.get(1).contains("\"annex_a\",\"2024\",\"2025-03-31\""), audit.get(1));
-        assertTrue(audit.get(1).contains("List 1=1; List 2=0; List 3=1"), audit.get(1));
+        assertTrue(audit.get(1).contains("List 1=1; List 2=0; List 3=2; List 4=0; List 5=0; List 6=2"), audit.get(1));
         try (var files = Files.list(result.file().getParent())) {
             assertEquals(List.of(result.file().getFileName().toString()), files
                     .filter(p -> !Files.isDirectory(p)).map(p -> p.getFileName().toString()).toList(),

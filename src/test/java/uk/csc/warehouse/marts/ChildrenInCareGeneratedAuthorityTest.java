@@ -39,7 +39,9 @@ class ChildrenInCareGeneratedAuthorityTest {
             try (ResultSet rs = st.executeQuery("select indicator_code, value from marts.indicator_values "
                     + "where period_type = 'financial_year' and period_label = '2024-25' and indicator_code in "
                     + "('cla_rate_per_10k_31mar', 'cla_3plus_placements_in_year_pct', 'cla_placed_over20miles_outside_la_pct', "
-                    + "'cla_missing_in_year_pct', 'cla_long_term_stability_pct', 'care_leavers_19_21_eet_pct') order by 1")) {
+                    + "'cla_missing_in_year_pct', 'cla_long_term_stability_pct', 'care_leavers_19_21_eet_pct', "
+                    + "'care_leavers_19_21_suitable_accom_pct', 'cla_health_assessment_up_to_date_pct', 'cla_reviews_up_to_date_pct', "
+                    + "'cla_in_care_2yrs_3plus_placements_in_2yrs_pct') order by 1")) {
                 int n = 0;
                 while (rs.next()) {
                     n++;
@@ -51,7 +53,7 @@ class ChildrenInCareGeneratedAuthorityTest {
                         assertTrue(v >= 0 && v <= 100, rs.getString(1) + " " + v);
                     }
                 }
-                assertEquals(6, n);
+                assertEquals(10, n);
             }
         }
     }

@@ -14,7 +14,8 @@ definition: |
     3,958.8 miles) distance between the centroids of the home postcode district (DfE: the home address from
     which the child was first placed, i.e. the child's address in force when the period of care started,
     else the latest address that had started by then; an address starting only after the child came into
-    care may be the placement itself, so it is never used) and the placement's postcode district, from
+    care may be the placement itself, so it is never used, nor is an address whose type names it a placement
+    address, the SSD's addr_address_type being e.g. Home / Placement / Primary) and the placement's postcode district, from
     reference.postcode_district_centroids. Otherwise it is unknown and the child is counted as such, never
     dropped. An address with no start date is taken to have started before the period of care.
   - Postcode district centroids (sql/seeds/postcode_district_centroids.csv): one row per outward code:
@@ -74,7 +75,9 @@ periods as (
 ),
 
 addresses as (
-    select * from staging.stg_case__address where person_id is not null and postcode_district is not null
+    select * from staging.stg_case__address
+    where person_id is not null and postcode_district is not null
+      and coalesce(address_type, '') not ilike '%placement%'
 ),
 
 centroids as (

@@ -90,6 +90,9 @@ class ChildrenInCareCohortTest {
         Map<String, Object> k10 = authority.one("select home_district, distance_miles, distance_source from intermediate.int_cla_placements_sequenced "
                 + "where placement_id = 'PL10'");
         assertNull(k10.get("home_district"));
+        // K02's home is SE1 (Primary Address from 20 May 2024); the Placement-type address in ME4 from 25 May is not home.
+        assertEquals("SE1", authority.one("select home_district from intermediate.int_cla_placements_sequenced "
+                + "where placement_id = 'PL02'").get("home_district"));
         assertNull(k10.get("distance_miles"));
         assertEquals("unknown", k10.get("distance_source"));
         assertEquals(true, authority.one("select is_distance_unknown from intermediate.int_cla_at_period_end "

@@ -6,8 +6,11 @@ definition: |
   year in progress), the number of different social workers allocated to them at any time in the year
   (1 April to the snapshot date), including while not looked after. A worker counts when any allocation
   of the child to them (staging.stg_case__involvements, allocated-worker roles) overlaps the year and the
-  worker is a registered social worker in HR or the case system (an unregistered personal adviser or
-  family support worker is not a social worker); a worker unknown to both systems counts.
+  worker is a registered social worker (HR's record where HR knows the worker, else the case system's:
+  an unregistered personal adviser, family support worker or business support officer is not a social
+  worker, whichever system alone knows them); a worker unknown to both systems counts. An allocation
+  ending on 1 April itself was open during the year and counts (as a CIN census social worker episode
+  ending that day would).
 columns:
   period_label: Financial year, 2024-25.
   snapshot_date: 31 March, or the as-at date for the year in progress.
@@ -29,12 +32,14 @@ registered as (
     select worker_id, bool_or(is_registered_social_worker) as is_sw from staging.stg_hr__workers group by all
 ),
 
+-- everyone either system knows: HR's registration first, else the case system's; a worker only HR knows
+-- (no case-system account) is judged by HR alone, so an unregistered HR-only worker is not a social worker
 workers as (
     select
-        p.worker_id,
+        coalesce(r.worker_id, p.worker_id) as worker_id,
         coalesce(r.is_sw, p.swe_registration_number is not null) as is_sw
-    from staging.stg_case__professionals as p
-    left join registered as r using (worker_id)
+    from registered as r
+    full outer join staging.stg_case__professionals as p on p.worker_id = r.worker_id
 ),
 
 allocations as (

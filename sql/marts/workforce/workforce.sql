@@ -12,9 +12,13 @@ definition: |
     FTE in post on it (a worker leaving on the snapshot date is both). For a month this is a rolling 12 months.
   - avg_caseload = cases held by social workers (incl. agency) on the snapshot date / FTE of those holding
     at least one case with FTE > 0 (DfE method since 2017; case system involvements).
-  - sickness_absence_rate_pct = working days lost to sickness in the 12 months / (employed FTE in post
-    x 253, setting sickness_working_days_per_fte_year). HR sends days lost in the 12 months to its
-    extract date only, so the rate is given only for the snapshot on the HR extract date; null otherwise.
+  - sickness_absence_rate_pct = working days lost to sickness in the 12 months to the snapshot by the
+    employed social workers in post on it / (their FTE x 253, setting sickness_working_days_per_fte_year),
+    for every snapshot, from HR's absences (intermediate.int_workers_sickness_at_snapshot: working days
+    off x FTE). Only when HR sends no absences at all does it fall back to the workers table's
+    sickness_days_12m, which covers the 12 months to the HR extract date and so gives the rate for the
+    snapshot on that date only (null otherwise). HR keeps absences, like leavers, from a year before the
+    first reported month (schemas/hr/sickness_absence.yml), so the earliest snapshots are not understated.
 columns:
   period_type: month or census_30sep.
   period_label: 2024-05 for a month, 2024-09-30 for a census.
@@ -35,10 +39,11 @@ columns:
   case_holders: Social workers holding at least one case.
   cases_held: Children held by them.
   case_holder_fte: FTE of case-holding social workers (FTE > 0).
-  avg_caseload: cases_held / case_holder_fte, 1 dp.
+  cases_held_fte_basis: Children held by the case holders with FTE > 0 (the average caseload's numerator).
+  avg_caseload: cases_held_fte_basis / case_holder_fte, 1 dp.
   over_threshold: Social workers holding more than the setting caseload_threshold.
-  sickness_days_lost: Working days lost to sickness in the 12 months (employed social workers in post); null unless the snapshot is the HR extract date.
-  sickness_absence_rate_pct: sickness_days_lost / (sw_fte x 253) as a %; null unless the snapshot is the HR extract date.
+  sickness_days_lost: FTE working days lost to sickness in the 12 months to the snapshot (employed social workers in post on it).
+  sickness_absence_rate_pct: sickness_days_lost / (sw_fte x 253) as a %.
 tests:
   unique: [period_type, period_label]
   not_null: [period_type, period_label, snapshot_date, sw_fte]
@@ -80,7 +85,15 @@ people as (
 ),
 
 hr_extract as (
-    select max(extract_date) as hr_date from ops.extract_snapshot where source = 'hr' and table_name = 'workers'
+    select
+        (select max(extract_date) from ops.extract_snapshot where source = 'hr' and table_name = 'workers') as hr_date,
+        exists (select 1 from staging.stg_hr__sickness_absence) as has_absences
+),
+
+sickness as (
+    select period_type, period_label, sum(fte_days_lost) as fte_days_lost
+    from intermediate.int_workers_sickness_at_snapshot
+    group by all
 ),
 
 joined as (
@@ -96,14 +109,18 @@ joined as (
         coalesce(t.case_holders, 0) as case_holders,
         coalesce(t.cases_held, 0) as cases_held,
         round(coalesce(t.case_holder_fte, 0), 2) as case_holder_fte,
-        c.cases_by_fte,
+        coalesce(c.cases_by_fte, 0) as cases_held_fte_basis,
         coalesce(t.over_threshold, 0) as over_threshold,
-        case when s.snapshot_date = h.hr_date then p.sickness_days end as sickness_days_lost
+        case
+            when h.has_absences then round(coalesce(sk.fte_days_lost, 0), 2)
+            when s.snapshot_date = h.hr_date then p.sickness_days
+        end as sickness_days_lost
     from snapshots as s
     cross join hr_extract as h
     left join teams as t using (period_type, period_label)
     left join people as p using (period_type, period_label)
     left join caseloads as c using (period_type, period_label)
+    left join sickness as sk using (period_type, period_label)
 )
 
 select
@@ -115,8 +132,8 @@ select
     leavers_fte,
     round(100.0 * leavers_fte / nullif(sw_fte, 0), 1) as turnover_rate_pct,
     round(100.0 * stable_fte / nullif(sw_fte, 0), 1) as stability_pct,
-    case_holders, cases_held, case_holder_fte,
-    round(cases_by_fte / nullif(case_holder_fte, 0), 1) as avg_caseload,
+    case_holders, cases_held, case_holder_fte, cases_held_fte_basis,
+    round(cases_held_fte_basis / nullif(case_holder_fte, 0), 1) as avg_caseload,
     over_threshold,
     sickness_days_lost,
     round(100.0 * sickness_days_lost / nullif(sw_fte * reference.setting_int('sickness_working_days_per_fte_year'), 0), 1) as sickness_absence_rate_pct

@@ -59,7 +59,7 @@ long as (
     from w
     union all
     select 'sw_avg_caseload_30sep', period_type, period_label, period_start, period_end, is_complete,
-        avg_caseload, cases_held, round(case_holder_fte)
+        avg_caseload, cases_held_fte_basis, round(case_holder_fte)
     from w
     union all
     select 'sw_over_caseload_threshold_count', period_type, period_label, period_start, period_end, is_complete,

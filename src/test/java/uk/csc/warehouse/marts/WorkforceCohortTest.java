@@ -58,20 +58,27 @@ class WorkforceCohortTest {
         assertEquals(5L, ((Number) c.get("case_holders")).longValue());
         assertEquals(decimal("9.3"), decimal(c.get("avg_caseload")));
         assertEquals(1L, ((Number) c.get("over_threshold")).longValue());
-        // Sickness (HR extract dated 30 Sep): W1 10 + W2 3 + W4 5 + W7 0 + W9 0 = 18 days / (4.5 x 253) = 1.6%.
-        assertEquals(decimal("1.6"), decimal(c.get("sickness_absence_rate_pct")));
+        // Sickness, 1 Oct 2023 - 30 Sep 2024, employed social workers in post on 30 Sep (hr/sickness_absence):
+        // W1 13-24 May 10 + 2-3 Oct 2 (the absence began 25 Sep 2023: only its days in the year count) = 12;
+        // W2 22-27 Aug 3 working days (26 Aug bank holiday) x 0.5 FTE = 1.5; W4 25 Mar - 2 Apr 5 (Good Friday
+        // and Easter Monday skipped); W9 off since 26 Sep, still off: 26, 27, 30 Sep = 3; W7 none.
+        // Not W3 (agency), W8 (not registered), W5 (left). 21.5 FTE days / (4.5 x 253 = 1138.5) = 1.9%.
+        assertEquals(21.5, ((Number) c.get("sickness_days_lost")).doubleValue(), 1e-9);
+        assertEquals(decimal("1.9"), decimal(c.get("sickness_absence_rate_pct")));
     }
 
     @Test
     void census_30_september_2023() throws Exception {
         Map<String, Object> c = snapshot("census_30sep", "2023-09-30");
         // In post: W1 1.0, W2 0.5, W4 1.0, W5 0.8, W7 1.0 = 4.3; no agency. Funded 4.0 + 1.0 = 5.0: vacancy 0.7 -> 14.0%.
-        // Leavers 1 Oct 2022 - 30 Sep 2023: W6 1.0 -> 1.0 / 4.3 = 23.3%. No sickness: not the HR extract date.
+        // Leavers 1 Oct 2022 - 30 Sep 2023: W6 1.0 -> 1.0 / 4.3 = 23.3%.
+        // Sickness 1 Oct 2022 - 30 Sep 2023: W1 25-29 Sep 5 + W5 6-10 Mar 5 x 0.8 = 9.0 / (4.3 x 253 = 1087.9) = 0.8%.
         assertEquals(4.3, ((Number) c.get("sw_fte")).doubleValue(), 1e-9);
         assertEquals(decimal("0.0"), decimal(c.get("agency_rate_pct")));
         assertEquals(decimal("14.0"), decimal(c.get("vacancy_rate_pct")));
         assertEquals(decimal("23.3"), decimal(c.get("turnover_rate_pct")));
-        assertEquals(null, c.get("sickness_absence_rate_pct"));
+        assertEquals(9.0, ((Number) c.get("sickness_days_lost")).doubleValue(), 1e-9);
+        assertEquals(decimal("0.8"), decimal(c.get("sickness_absence_rate_pct")));
     }
 
     @Test
@@ -102,7 +109,12 @@ class WorkforceCohortTest {
                 + "where indicator_code = 'sw_vacancy_rate_fte_pct' and period_type = 'census_30sep' and period_label = '2024-09-30'");
         assertEquals(25.0, ((Number) row.get("value")).doubleValue(), 1e-9);
         assertEquals("lower_is_better", row.get("polarity"));
-        for (String code : List.of("sw_fte_count_30sep", "sw_agency_rate_fte_pct", "sw_turnover_rate_fte_pct", "sw_avg_caseload_30sep")) {
+        Map<String, Object> caseload = authority.one("select value, numerator, denominator from marts.indicator_values "
+                + "where indicator_code = 'sw_avg_caseload_30sep' and period_type = 'census_30sep' and period_label = '2024-09-30'");
+        assertEquals(9.3, ((Number) caseload.get("value")).doubleValue(), 1e-9);
+        assertEquals(40L, ((Number) caseload.get("numerator")).longValue());
+        for (String code : List.of("sw_fte_count_30sep", "sw_agency_rate_fte_pct", "sw_turnover_rate_fte_pct", "sw_avg_caseload_30sep",
+                "sw_sickness_absence_rate_pct")) {
             assertEquals(1, authority.query("select 1 from marts.indicator_values where indicator_code = '" + code
                     + "' and period_type = 'census_30sep' and period_label = '2024-09-30'").size(), code);
         }
@@ -110,6 +122,29 @@ class WorkforceCohortTest {
                 + "where period_type = 'census_30sep' and period_label = '2024-09-30' and worker_id = 'W1'");
         assertEquals("21-25", band.get("caseload_band"));
         assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed").get("n"));
+    }
+
+    @Test
+    void children_looked_after_with_3_or_more_social_workers_in_the_year() throws Exception {
+        // 2024-25 to date (1 Apr - 30 Sep 2024), looked after on 30 Sep: P301, P302, P303, P309 (P304 left care 1 Aug).
+        // P301: W4 until 1 Apr (open on the year's first day: counts), W3 from 1 Apr, W10 Jun (agency, case system only:
+        //       registered there) = 3; W8 Family Support Worker, unregistered in both systems, does not count.
+        // P302: W3, W1 May, W2 Jun = 3 (W8 in April does not count). P303: W3, W2 = 2 (W8 again left out).
+        // P309: W4 until 30 Sep, W3 from 30 Sep = 2.  2 / 4 = 50.0%.
+        Map<String, Object> fy = authority.one("select value, numerator, denominator from marts.indicator_values "
+                + "where indicator_code = 'cla_3plus_social_workers_in_year_pct' and period_type = 'financial_year' and period_label = '2024-25'");
+        assertEquals(50.0, ((Number) fy.get("value")).doubleValue(), 1e-9);
+        assertEquals(2L, ((Number) fy.get("numerator")).longValue());
+        assertEquals(4L, ((Number) fy.get("denominator")).longValue());
+        Map<String, Long> workers = authority.query("select person_id, social_workers_in_year from marts.cla_social_worker_changes "
+                + "where period_label = '2024-25'").stream().collect(Collectors.toMap(
+                        r -> (String) r.get("person_id"), r -> ((Number) r.get("social_workers_in_year")).longValue()));
+        assertEquals(Map.of("P301", 3L, "P302", 3L, "P303", 2L, "P309", 2L), workers);
+        // 2023-24, looked after on 31 Mar 2024: P301 (W4 from Oct) = 1, P304 (no allocation that year) = 0 -> 0.0%.
+        Map<String, Object> last = authority.one("select value, denominator from marts.indicator_values "
+                + "where indicator_code = 'cla_3plus_social_workers_in_year_pct' and period_type = 'financial_year' and period_label = '2023-24'");
+        assertEquals(0.0, ((Number) last.get("value")).doubleValue(), 1e-9);
+        assertEquals(2L, ((Number) last.get("denominator")).longValue());
     }
 
     private static BigDecimal decimal(Object o) {

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.ingest.LoadReport;
+import uk.csc.warehouse.support.ClasspathFolder;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -134,6 +136,35 @@ class FrontDoorCohortTest {
                 + "where assessment_id = 'A04'").get("d"));
         assertEquals(21, authority.one("select duration_working_days d from intermediate.int_assessments_timed "
                 + "where assessment_id = 'A01'").get("d"));
+    }
+
+    @Test
+    void the_clock_can_start_at_the_assessment_start_instead(@TempDir Path other) throws Exception {
+        // The authority's own reference/indicator_settings.csv replaces the seeds' table: every seed setting,
+        // with assessment_clock_starts_at_referral = 0, so the 45 working days run from cina_assessment_start_date.
+        TestAuthority a = TestAuthority.fromCohort("front_door", other);
+        a.load();
+        StringBuilder settings = new StringBuilder("setting,value,unit,reason\n");
+        for (String seed : ClasspathFolder.list("sql/seeds/indicator_settings", ".csv")) {
+            ClasspathFolder.read(seed).lines().skip(1).filter(l -> !l.isBlank())
+                    .map(l -> l.startsWith("assessment_clock_starts_at_referral,")
+                            ? "assessment_clock_starts_at_referral,0,flag,test" : l)
+                    .forEach(l -> settings.append(l).append('\n'));
+        }
+        Files.writeString(a.dataDir.reference().resolve("indicator_settings.csv"), settings);
+        a.build();
+        // A05 started Fri 26 Apr 2024: 44 working days to 1 Jul (not 45 from the 25 Apr referral); A06 45 (in
+        // time, not 46); A01 started 16 Jun 2023: 20. 2024-25: A04 1, A07 0, A05 44, A06 45 → 4 of 4 = 100.0%.
+        assertEquals(44, a.one("select duration_working_days d from intermediate.int_assessments_timed "
+                + "where assessment_id = 'A05'").get("d"));
+        assertEquals(45, a.one("select duration_working_days d from intermediate.int_assessments_timed "
+                + "where assessment_id = 'A06'").get("d"));
+        assertEquals(20, a.one("select duration_working_days d from intermediate.int_assessments_timed "
+                + "where assessment_id = 'A01'").get("d"));
+        Map<String, Object> fy = a.one("select * from marts.front_door where period_type = 'financial_year' "
+                + "and period_label = '2024-25'");
+        assertEquals(4L, fy.get("assessments_within_45wd"));
+        assertEquals(new BigDecimal("100.0"), decimal(fy.get("assessments_within_45wd_pct")));
     }
 
     @Test

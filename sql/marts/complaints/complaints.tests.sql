@@ -43,3 +43,12 @@ where s1.received <> c.stage1_received or s2.received <> c.stage2_received or s3
 select * from marts.complaints_by_stage
 where upheld + partly_upheld + not_upheld + withdrawn > responded or in_time > measured
    or open_overdue_at_end > open_at_end or escalated > received;
+
+-- test: service_areas_add_up_to_the_service
+select c.period_type, c.period_label
+from marts.complaints as c
+left join marts.complaints_by_service_area as a using (period_type, period_label)
+group by c.period_type, c.period_label, c.stage1_received, c.stage1_responded, c.compliments_received
+having coalesce(sum(a.stage1_received), 0) <> c.stage1_received
+    or coalesce(sum(a.stage1_responded), 0) <> c.stage1_responded
+    or coalesce(sum(a.compliments_received), 0) <> c.compliments_received;

@@ -12,6 +12,10 @@ definition: |
     FTE in post on it (a worker leaving on the snapshot date is both). For a month this is a rolling 12 months.
   - avg_caseload = cases held by social workers (incl. agency) on the snapshot date / FTE of those holding
     at least one case with FTE > 0 (DfE method since 2017; case system involvements).
+  - Reconciliation on every snapshot: HR says who is employed, the case system who holds cases; the
+    workers found in one and not the other are counted here (case_holders_not_in_hr,
+    hr_case_holders_without_cases) and listed by marts.worker_caseloads and, for the as-at date,
+    marts.worker_reconciliation.
   - sickness_absence_rate_pct = working days lost to sickness in the 12 months to the snapshot by the
     employed social workers in post on it / (their FTE x 253, setting sickness_working_days_per_fte_year),
     for every snapshot, from HR's absences (intermediate.int_workers_sickness_at_snapshot: working days
@@ -42,6 +46,8 @@ columns:
   cases_held_fte_basis: Children held by the case holders with FTE > 0 (the average caseload's numerator).
   avg_caseload: cases_held_fte_basis / case_holder_fte, 1 dp.
   over_threshold: Social workers holding more than the setting caseload_threshold.
+  case_holders_not_in_hr: Social workers holding cases on the snapshot whom HR does not have in post (counted in the caseload with the case system's FTE; listed in marts.worker_caseloads, in_hr_in_post false).
+  hr_case_holders_without_cases: Registered social workers HR has in post in a case-holding post who hold no case in the case system on the snapshot.
   sickness_days_lost: FTE working days lost to sickness in the 12 months to the snapshot (employed social workers in post on it).
   sickness_absence_rate_pct: sickness_days_lost / (sw_fte x 253) as a %.
 tests:
@@ -68,9 +74,20 @@ teams as (
 ),
 
 caseloads as (
-    select period_type, period_label, sum(cases) filter (where fte > 0) as cases_by_fte
+    select period_type, period_label,
+        sum(cases) filter (where fte > 0) as cases_by_fte,
+        count(*) filter (where not in_hr_in_post) as case_holders_not_in_hr
     from intermediate.int_caseloads_at_snapshot
     where is_social_worker
+    group by all
+),
+
+idle_case_holders as (
+    select w.period_type, w.period_label, count(*) as hr_case_holders_without_cases
+    from intermediate.int_workers_at_snapshot as w
+    where w.is_registered_social_worker and w.is_case_holding
+      and not exists (select 1 from intermediate.int_caseloads_at_snapshot as c
+                      where c.period_type = w.period_type and c.period_label = w.period_label and c.worker_id = w.worker_id)
     group by all
 ),
 
@@ -111,6 +128,8 @@ joined as (
         round(coalesce(t.case_holder_fte, 0), 2) as case_holder_fte,
         coalesce(c.cases_by_fte, 0) as cases_held_fte_basis,
         coalesce(t.over_threshold, 0) as over_threshold,
+        coalesce(c.case_holders_not_in_hr, 0) as case_holders_not_in_hr,
+        coalesce(ic.hr_case_holders_without_cases, 0) as hr_case_holders_without_cases,
         case
             when h.has_absences then round(coalesce(sk.fte_days_lost, 0), 2)
             when s.snapshot_date = h.hr_date then p.sickness_days
@@ -121,6 +140,7 @@ joined as (
     left join people as p using (period_type, period_label)
     left join caseloads as c using (period_type, period_label)
     left join sickness as sk using (period_type, period_label)
+    left join idle_case_holders as ic using (period_type, period_label)
 )
 
 select
@@ -135,6 +155,7 @@ select
     case_holders, cases_held, case_holder_fte, cases_held_fte_basis,
     round(cases_held_fte_basis / nullif(case_holder_fte, 0), 1) as avg_caseload,
     over_threshold,
+    case_holders_not_in_hr, hr_case_holders_without_cases,
     sickness_days_lost,
     round(100.0 * sickness_days_lost / nullif(sw_fte * reference.setting_int('sickness_working_days_per_fte_year'), 0), 1) as sickness_absence_rate_pct
 from joined

@@ -20,3 +20,21 @@ where period_type = 'census_30sep' and (month(snapshot_date) <> 9 or day(snapsho
 
 -- test: caseload_holders_hold_cases
 select * from intermediate.int_caseloads_at_snapshot where cases < 1;
+
+-- test: caseload_bands_add_up_to_the_teams
+select t.period_type, t.period_label, t.team_id, t.case_holders, d.workers
+from marts.workforce_by_team as t
+left join (select period_type, period_label, team_id, sum(workers) as workers
+           from marts.worker_caseload_distribution group by all) as d using (period_type, period_label, team_id)
+where t.case_holders <> coalesce(d.workers, 0);
+
+-- test: caseload_bands_add_up_to_the_service
+select w.period_type, w.period_label
+from marts.workforce as w
+left join marts.worker_caseload_distribution as d
+    on d.period_type = w.period_type and d.period_label = w.period_label and d.team_id = 'all'
+group by w.period_type, w.period_label, w.case_holders, w.over_threshold
+having coalesce(sum(d.workers), 0) <> w.case_holders or coalesce(sum(d.over_threshold_workers), 0) <> w.over_threshold;
+
+-- test: sickness_rate_is_a_percentage
+select * from marts.workforce where sickness_absence_rate_pct not between 0 and 100;

@@ -186,6 +186,28 @@ class ComplaintsCohortTest {
         assertEquals(21, stage("K09", 1).get("working_days"));
     }
 
+    @Test
+    void service_areas() throws Exception {
+        // 2024-25 to date; no service area in the extract, so the team's parent department.
+        // Family Support and Child Protection (D301): stage 1 K01, K06, K07 = 3; answered K01, K07 both in time = 100.0%,
+        // both upheld = 100.0%; compliments G3, G4: 2 / 3 = 0.67.
+        Map<String, Object> fs = authority.one("select * from marts.complaints_by_service_area where period_type = 'financial_year' "
+                + "and period_label = '2024-25' and service_area = 'Family Support and Child Protection'");
+        assertEquals(3L, fs.get("stage1_received"));
+        assertEquals(decimal("100.0"), decimal(fs.get("stage1_in_time_pct")));
+        assertEquals(decimal("100.0"), decimal(fs.get("stage1_upheld_or_partly_pct")));
+        assertEquals(0.67, ((Number) fs.get("compliments_per_complaint")).doubleValue(), 1e-9);
+        // Assessment (D201): K02, K03, K05, K08, K09 = 5, all answered, in time K03, K05, K08 = 60.0%; partly K02 of
+        // K02, K03, K08, K09 (K05 withdrawn) = 25.0%; K03 to stage 2; compliment G2: 1 / 5 = 0.2.
+        Map<String, Object> as = authority.one("select * from marts.complaints_by_service_area where period_type = 'financial_year' "
+                + "and period_label = '2024-25' and service_area = 'Assessment'");
+        assertEquals(5L, as.get("stage1_received"));
+        assertEquals(1L, as.get("stage2_received"));
+        assertEquals(decimal("60.0"), decimal(as.get("stage1_in_time_pct")));
+        assertEquals(decimal("25.0"), decimal(as.get("stage1_upheld_or_partly_pct")));
+        assertEquals(0.2, ((Number) as.get("compliments_per_complaint")).doubleValue(), 1e-9);
+    }
+
     private Map<String, Object> byStage(String type, String label, int stage) throws Exception {
         return authority.one("select * from marts.complaints_by_stage where period_type = '" + type
                 + "' and period_label = '" + label + "' and stage = " + stage);

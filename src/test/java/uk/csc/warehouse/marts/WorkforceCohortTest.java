@@ -58,6 +58,10 @@ class WorkforceCohortTest {
         assertEquals(5L, ((Number) c.get("case_holders")).longValue());
         assertEquals(decimal("9.3"), decimal(c.get("avg_caseload")));
         assertEquals(1L, ((Number) c.get("over_threshold")).longValue());
+        // Reconciled on the census date: holding cases but not in post in HR - W10 (unknown to HR), W5 (left in Feb) = 2;
+        // in a case-holding post in HR but holding no case - W4 (last case ended that day), W9 (new, no account) = 2.
+        assertEquals(2L, ((Number) c.get("case_holders_not_in_hr")).longValue());
+        assertEquals(2L, ((Number) c.get("hr_case_holders_without_cases")).longValue());
         // Sickness, 1 Oct 2023 - 30 Sep 2024, employed social workers in post on 30 Sep (hr/sickness_absence):
         // W1 13-24 May 10 + 2-3 Oct 2 (the absence began 25 Sep 2023: only its days in the year count) = 12;
         // W2 22-27 Aug 3 working days (26 Aug bank holiday) x 0.5 FTE = 1.5; W4 25 Mar - 2 Apr 5 (Good Friday
@@ -122,6 +126,27 @@ class WorkforceCohortTest {
                 + "where period_type = 'census_30sep' and period_label = '2024-09-30' and worker_id = 'W1'");
         assertEquals("21-25", band.get("caseload_band"));
         assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed").get("n"));
+    }
+
+    @Test
+    void caseload_distribution_by_team() throws Exception {
+        // 30 Sep 2024 social workers holding cases: D201 W5 1 (1-5), W2 6 and W3 9 (6-10), W1 21 (21-25, over 20);
+        // D301 W10 3 (1-5). W8 (2 + 1 cases) is not a social worker.
+        Map<String, Long> d201 = bands("D201");
+        assertEquals(Map.of("1-5", 1L, "6-10", 2L, "11-15", 0L, "16-20", 0L, "21-25", 1L, "26+", 0L), d201);
+        assertEquals(Map.of("1-5", 1L, "6-10", 0L, "11-15", 0L, "16-20", 0L, "21-25", 0L, "26+", 0L), bands("D301"));
+        assertEquals(Map.of("1-5", 2L, "6-10", 2L, "11-15", 0L, "16-20", 0L, "21-25", 1L, "26+", 0L), bands("all"));
+        Map<String, Object> top = authority.one("select cases, pct_of_case_holders, over_threshold_workers from marts.worker_caseload_distribution "
+                + "where period_type = 'census_30sep' and period_label = '2024-09-30' and team_id = 'D201' and caseload_band = '21-25'");
+        assertEquals(21L, ((Number) top.get("cases")).longValue());
+        assertEquals(decimal("25.0"), decimal(top.get("pct_of_case_holders")));  // 1 of D201's 4 case holders
+        assertEquals(1L, ((Number) top.get("over_threshold_workers")).longValue());
+    }
+
+    private Map<String, Long> bands(String team) throws Exception {
+        return authority.query("select caseload_band, workers from marts.worker_caseload_distribution where period_type = 'census_30sep' "
+                + "and period_label = '2024-09-30' and team_id = '" + team + "'").stream().collect(Collectors.toMap(
+                        r -> (String) r.get("caseload_band"), r -> ((Number) r.get("workers")).longValue()));
     }
 
     @Test

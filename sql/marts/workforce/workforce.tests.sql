@@ -38,3 +38,11 @@ having coalesce(sum(d.workers), 0) <> w.case_holders or coalesce(sum(d.over_thre
 
 -- test: sickness_rate_is_a_percentage
 select * from marts.workforce where sickness_absence_rate_pct not between 0 and 100;
+
+-- test: service_areas_add_up_to_the_service
+select w.period_type, w.period_label
+from marts.workforce as w
+left join marts.workforce_by_service_area as a using (period_type, period_label)
+group by w.period_type, w.period_label, w.sw_fte, w.leavers_fte, w.case_holders
+having abs(coalesce(sum(a.employed_fte), 0) - w.sw_fte) > 0.05 or abs(coalesce(sum(a.leavers_fte), 0) - w.leavers_fte) > 0.05
+    or coalesce(sum(a.case_holders), 0) <> w.case_holders;

@@ -32,11 +32,13 @@ columns:
   vacancy_rate_pct: Vacancy FTE as a % of (vacancy FTE + employed FTE).
   leavers_fte: Employed social worker FTE leaving in the 12 months to the snapshot.
   turnover_rate_pct: Leavers FTE as a % of employed FTE in post.
+  stable_fte: Employed social worker FTE in post on the snapshot who were also in post 12 months before.
   stability_pct: Employed FTE in post 12 months earlier too, as a % of employed FTE in post.
   case_holders: Social workers holding at least one case.
   cases_held: Children held by them.
   case_holder_fte: FTE of those holders (FTE > 0).
-  avg_caseload: cases_held / case_holder_fte, 1 dp.
+  cases_held_by_fte: Children held by the holders with FTE > 0 (the average caseload's numerator).
+  avg_caseload: cases_held_by_fte / case_holder_fte, 1 dp.
   max_caseload: Largest caseload held by one social worker.
   over_threshold: Social workers holding more than the setting caseload_threshold.
 tests:
@@ -141,8 +143,9 @@ select
     round(100.0 * greatest(funded_fte - employed_fte, 0) / nullif(greatest(funded_fte - employed_fte, 0) + employed_fte, 0), 1) as vacancy_rate_pct,
     leavers_fte,
     round(100.0 * leavers_fte / nullif(employed_fte, 0), 1) as turnover_rate_pct,
+    stable_fte,
     round(100.0 * stable_fte / nullif(employed_fte, 0), 1) as stability_pct,
-    case_holders, cases_held, case_holder_fte,
+    case_holders, cases_held, case_holder_fte, cases_held_by_fte,
     round(cases_held_by_fte / nullif(case_holder_fte, 0), 1) as avg_caseload,
     max_caseload, over_threshold
 from joined

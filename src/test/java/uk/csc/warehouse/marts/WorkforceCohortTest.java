@@ -1,6 +1,7 @@
 package uk.csc.warehouse.marts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -141,6 +142,26 @@ class WorkforceCohortTest {
         assertEquals(21L, ((Number) top.get("cases")).longValue());
         assertEquals(decimal("25.0"), decimal(top.get("pct_of_case_holders")));  // 1 of D201's 4 case holders
         assertEquals(1L, ((Number) top.get("over_threshold_workers")).longValue());
+    }
+
+    @Test
+    void stability_and_rates_by_service_area() throws Exception {
+        // 30 Sep 2024. Assessment = team D201: employed 4.5, agency 1.0, funded 6.0, vacant 1.5 (25.0%), leavers 1.8 (40.0%),
+        // in post a year before too 3.5 (77.8%); case holders W1 21, W2 6, W3 9, W5 1 = 37 cases / 3.3 FTE = 11.2.
+        Map<String, Object> a = authority.one("select * from marts.workforce_by_service_area where period_type = 'census_30sep' "
+                + "and period_label = '2024-09-30' and service_area = 'Assessment'");
+        assertEquals(4.5, ((Number) a.get("employed_fte")).doubleValue(), 1e-9);
+        assertEquals(decimal("25.0"), decimal(a.get("vacancy_rate_pct")));
+        assertEquals(decimal("40.0"), decimal(a.get("turnover_rate_pct")));
+        assertEquals(decimal("77.8"), decimal(a.get("stability_pct")));
+        assertEquals(37L, ((Number) a.get("cases_held")).longValue());
+        assertEquals(decimal("11.2"), decimal(a.get("avg_caseload")));
+        // Family Support and Child Protection = team D301: only W10 (agency, case system only) holding 3; no employed staff.
+        Map<String, Object> f = authority.one("select * from marts.workforce_by_service_area where period_type = 'census_30sep' "
+                + "and period_label = '2024-09-30' and service_area = 'Family Support and Child Protection'");
+        assertEquals(1L, ((Number) f.get("case_holders")).longValue());
+        assertEquals(decimal("3.0"), decimal(f.get("avg_caseload")));
+        assertNull(f.get("stability_pct"));
     }
 
     private Map<String, Long> bands(String team) throws Exception {

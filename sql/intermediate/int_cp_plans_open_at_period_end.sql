@@ -14,7 +14,9 @@ definition: |
     start date + cp_review_first_months (3) months <= d.
   - Reviews in timescale at d: every review held on or before d was in time (intermediate.int_cp_reviews_timed)
     and the next review was not overdue at d (the last review held + 6 months, or start + 3 months when none
-    has been held, is on or after d).
+    has been held, is on or after d). Which reviews must have been in time is setting
+    cp_review_timeliness_lookback_months (unverified): 0 = every review of the current plan (default), N = only
+    those held in the N months up to d; the overdue test is the same either way.
   - Visit up to date at d: working days from the last visit on or before d (or the plan start if none) to d
     <= cp_visit_max_working_days (10), a local standard.
 columns:
@@ -35,7 +37,7 @@ columns:
   reviews_held: Reviews of the plan held on or before reference_date.
   last_review_date: Date of the last review held on or before reference_date; null if none.
   next_review_deadline: Date the next review is due by - last review + 6 months, or start + 3 months.
-  reviews_in_timescale: True when every review held was in time and the next one is not overdue at reference_date.
+  reviews_in_timescale: True when every review held (within the look-back setting) was in time and the next one is not overdue at reference_date.
   last_visit_date: Date of the last visit on the plan on or before reference_date; null if none.
   visit_gap_working_days: Working days from the last visit (or the plan start) to reference_date.
   visit_up_to_date: True when visit_gap_working_days <= cp_visit_max_working_days.
@@ -115,7 +117,11 @@ review_status as (
         children.person_id,
         count(reviews.cp_review_id) as reviews_held,
         max(reviews.review_date) as last_review_date,
-        coalesce(bool_and(reviews.is_in_time), true) as all_reviews_in_time
+        coalesce(bool_and(reviews.is_in_time) filter (
+            where reference.setting_int('cp_review_timeliness_lookback_months') = 0
+                or reviews.review_date > children.reference_date
+                    - to_months(reference.setting_int('cp_review_timeliness_lookback_months'))
+        ), true) as all_reviews_in_time
     from children
     left join reviews
         on reviews.cp_plan_id = children.cp_plan_id

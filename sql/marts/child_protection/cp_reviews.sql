@@ -8,7 +8,8 @@ definition: |
   - Children reviewed in timescale (DfE's measure, a stock at the reference date: 31 March for a year,
     month-end for a month, the as-at date for a period in progress): children on a plan at the reference
     date who had been on it 3 months or more and all of whose reviews were in time, with none overdue at
-    that date. Denominator (LAIT CPP_31March_3MnthorMore): children on a plan for 3 months or more at the
+    that date ("all" = every review of the current plan; setting cp_review_timeliness_lookback_months, unverified,
+    can narrow it to the reviews of the last N months). Denominator (LAIT CPP_31March_3MnthorMore): children on a plan for 3 months or more at the
     reference date. List: intermediate.int_cp_plans_open_at_period_end (is_three_months_plus,
     reviews_in_timescale).
   - Reviews held in time (local flow): reviews held in the period that were within their deadline / reviews

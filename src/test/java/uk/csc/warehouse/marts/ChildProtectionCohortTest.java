@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.ingest.LoadReport;
+import uk.csc.warehouse.support.ClasspathFolder;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -193,6 +195,32 @@ class ChildProtectionCohortTest {
         assertEquals(6L, flow.get("reviews_held"));
         assertEquals(5L, flow.get("reviews_held_in_time"));
         assertEquals(83.3, num(flow.get("reviews_held_in_time_pct")), 1e-9);
+    }
+
+    @Test
+    void review_look_back_can_be_narrowed_to_recent_reviews(@TempDir Path other) throws Exception {
+        // Every seed setting, with cp_review_timeliness_lookback_months = 6, as the authority's own settings file.
+        TestAuthority a = TestAuthority.fromCohort("child_protection", other);
+        a.load();
+        StringBuilder settings = new StringBuilder("setting,value,unit,reason\n");
+        for (String seed : ClasspathFolder.list("sql/seeds/indicator_settings", ".csv")) {
+            ClasspathFolder.read(seed).lines().skip(1).filter(l -> !l.isBlank())
+                    .map(l -> l.startsWith("cp_review_timeliness_lookback_months,")
+                            ? "cp_review_timeliness_lookback_months,6,months,test" : l)
+                    .forEach(l -> settings.append(l).append('\n'));
+        }
+        Files.writeString(a.dataDir.reference().resolve("indicator_settings.csv"), settings);
+        a.build();
+        // 30 Sep 2024, reviews after 30 Mar 2024 only: K05's late CR05d (21 Dec 2023) falls outside, CR05e was in
+        // time and the next is due 15 Dec 2024, so K05 now counts: K01, K05, K06, K09 = 4 of 5 → 80.0%.
+        Map<String, Object> now = a.one("select * from marts.cp_reviews where period_type = 'financial_year' "
+                + "and period_label = '2024-25'");
+        assertEquals(5L, now.get("children_on_plan_3_months_plus"));
+        assertEquals(4L, now.get("children_reviewed_in_timescale"));
+        assertEquals(80.0, num(now.get("children_reviewed_in_timescale_pct")), 1e-9);
+        // 31 Mar 2024, reviews after 30 Sep 2023: CR05d is inside the window, so K05 is still out: 2 of 4, as before.
+        assertEquals(2L, a.one("select children_reviewed_in_timescale n from marts.cp_reviews "
+                + "where period_type = 'financial_year' and period_label = '2023-24'").get("n"));
     }
 
     @Test

@@ -11,7 +11,11 @@ definition: |
   - Last statutory visit / seen alone: the latest visit on the plan on or before the as-at date.
   - Latest review conference: the latest review of the plan held on or before the as-at date.
   - Emergency protection order or police protection in the last six months: a legal status L1 (police
-    protection) or L2 (EPO) starting in the window.
+    protection) or L2 (EPO) starting in the six months up to and including the as-at date (six months
+    whatever --months says: the header names the period).
+  - Allocated team/worker: the allocation on the as-at date (marts.annex_a_children); for a plan that
+    ended in the window with no allocation left at the as-at date, the allocation in force on the day the
+    plan ended (the latest-starting one), so a closed plan still names who held it.
   - Number of previous CP plans: the child's earlier plans in the extract, any authority.
 columns:
   cp_plan_id: CP plan id (not an Annex A column).
@@ -31,8 +35,8 @@ columns:
   is_open_at_as_at: The plan is open at the as-at date.
   emergency_protection_in_window: EPO or police protection started in the window.
   previous_plans: Number of previous CP plans.
-  allocated_team: Allocated team.
-  allocated_worker: Allocated worker id.
+  allocated_team: Allocated team (at the as-at date, else when the plan ended).
+  allocated_worker: Allocated worker id (at the as-at date, else when the plan ended).
 tests:
   unique: [cp_plan_id]
   not_null: [child_id, plan_start_date, is_open_at_as_at, emergency_protection_in_window, previous_plans]
@@ -73,7 +77,26 @@ emergency as (
     from staging.stg_case__legal_status as legal
     cross join window_
     where legal.legal_status_code in ('L1', 'L2')
-      and legal.start_date between window_.window_start and window_.as_at_date
+      and legal.start_date > cast(window_.as_at_date - to_months(6) as date)
+      and legal.start_date <= window_.as_at_date
+),
+
+allocation_at_end as (
+    select
+        plans.cp_plan_id,
+        arg_max(involvements.team_id, involvements.start_date) as team_id,
+        arg_max(involvements.worker_id, involvements.start_date) as worker_id
+    from plans
+    inner join staging.stg_case__involvements as involvements
+        on involvements.person_id = plans.person_id
+        and involvements.start_date <= plans.end_date
+        and (involvements.end_date is null or involvements.end_date >= plans.end_date)
+    where not plans.is_open_at_as_at
+    group by plans.cp_plan_id
+),
+
+teams as (
+    select team_id, any_value(team_name) as team_name from staging.stg_case__department group by team_id
 ),
 
 children as (
@@ -98,11 +121,13 @@ select
     plans.is_open_at_as_at,
     emergency.person_id is not null as emergency_protection_in_window,
     plans.plan_sequence - 1 as previous_plans,
-    children.allocated_team,
-    children.allocated_worker
+    coalesce(children.allocated_team, teams.team_name, allocation_at_end.team_id) as allocated_team,
+    coalesce(children.allocated_worker, allocation_at_end.worker_id) as allocated_worker
 from plans
 left join children on children.child_id = plans.person_id
 left join last_visit on last_visit.cp_plan_id = plans.cp_plan_id
 left join last_review on last_review.cp_plan_id = plans.cp_plan_id
 left join emergency on emergency.person_id = plans.person_id
+left join allocation_at_end on allocation_at_end.cp_plan_id = plans.cp_plan_id
+left join teams on teams.team_id = allocation_at_end.team_id
 order by plans.start_date, plans.cp_plan_id

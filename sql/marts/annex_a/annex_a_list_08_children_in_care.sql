@@ -21,6 +21,9 @@ definition: |
     int_cla_placements_sequenced) in force at some time in the 12 months to the as-at date.
   - Most recent placement: the latest placement of the period starting on or before the as-at date; its
     postcode is the postcode district (outward code) only, which is all the warehouse keeps.
+  - Allocated team/worker: the allocation on the as-at date (marts.annex_a_children); for a period of care
+    that ceased in the window with no allocation left at the as-at date, the allocation in force on the day
+    care ceased (the latest-starting one).
   - Missing / absent episodes in the last 12 months (int_missing_episodes: missing / away), and the return
     interview offered / accepted after the last missing episode on or before the as-at date.
 columns:
@@ -58,8 +61,8 @@ columns:
   absent_last_12_months: Away-from-placement episodes in the last 12 months.
   rhi_offered: Return interview offered after the last missing episode.
   rhi_accepted: Return interview accepted after the last missing episode.
-  allocated_team: Allocated team.
-  allocated_worker: Allocated worker id.
+  allocated_team: Allocated team (at the as-at date, else when care ceased).
+  allocated_worker: Allocated worker id (at the as-at date, else when care ceased).
 tests:
   unique: [period_of_care_id]
   not_null: [child_id, care_start_date, is_open_at_as_at, placements_last_12_months, missing_last_12_months, absent_last_12_months]
@@ -202,6 +205,24 @@ missing as (
     group by episodes.person_id
 ),
 
+allocation_at_end as (
+    select
+        care.period_of_care_id,
+        arg_max(involvements.team_id, involvements.start_date) as team_id,
+        arg_max(involvements.worker_id, involvements.start_date) as worker_id
+    from care
+    inner join staging.stg_case__involvements as involvements
+        on involvements.person_id = care.person_id
+        and involvements.start_date <= care.end_date
+        and (involvements.end_date is null or involvements.end_date >= care.end_date)
+    where not care.is_open_at_as_at
+    group by care.period_of_care_id
+),
+
+teams as (
+    select team_id, any_value(team_name) as team_name from staging.stg_case__department group by team_id
+),
+
 children as (
     select * from marts.annex_a_children
 )
@@ -241,8 +262,8 @@ select
     coalesce(missing.absent_last_12_months, 0) as absent_last_12_months,
     missing.rhi_offered,
     missing.rhi_accepted,
-    children.allocated_team,
-    children.allocated_worker
+    coalesce(children.allocated_team, teams.team_name, allocation_at_end.team_id) as allocated_team,
+    coalesce(children.allocated_worker, allocation_at_end.worker_id) as allocated_worker
 from care
 left join children on children.child_id = care.person_id
 left join uasc on uasc.person_id = care.person_id
@@ -258,4 +279,6 @@ left join latest_placement on latest_placement.period_of_care_id = care.period_o
 left join placements on placements.placement_id = latest_placement.placement_id
 left join staging.stg_case__cla_placement as source_placements on source_placements.placement_id = latest_placement.placement_id
 left join missing on missing.person_id = care.person_id
+left join allocation_at_end on allocation_at_end.period_of_care_id = care.period_of_care_id
+left join teams on teams.team_id = allocation_at_end.team_id
 order by care.start_date, care.period_of_care_id

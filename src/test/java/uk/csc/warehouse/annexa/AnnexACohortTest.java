@@ -75,6 +75,9 @@ class AnnexACohortTest {
         assertEquals(LocalDate.of(2024, 11, 20), plan.get("Child Protection Plan End Date"));
         assertEquals("a) Neglect", plan.get("Initial Category of Abuse"));
         assertEquals(0.0, plan.get("Number of Previous Child Protection Plans"));
+        assertEquals("b) No", plan.get("Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months (Y/N)"));
+        assertEquals("W03", plan.get("Allocated Worker"), "closed plan: the allocation in force when it ended");
+        assertEquals("Child Protection Team 3", plan.get("Allocated Team"));
 
         Map<String, String> status = workbook.rows("List 6").stream().collect(Collectors.toMap(
                 r -> (String) r.get("Child Unique ID"), r -> (String) r.get("Case Status")));

@@ -275,6 +275,10 @@ public final class AnnexAExport {
                 Cell cell = row.createCell(1);
                 cell.setCellValue(d);
                 cell.setCellStyle(styles.date);
+            } else if (v instanceof LocalDateTime t) {
+                Cell cell = row.createCell(1);
+                cell.setCellValue(t);
+                cell.setCellStyle(styles.dateTime);
             } else if (v instanceof Number num) {
                 row.createCell(1).setCellValue(num.doubleValue());
             } else if (v != null) {
@@ -287,7 +291,7 @@ public final class AnnexAExport {
         kv.accept("Window start", windowStart);
         kv.accept("Window end", windowEnd);
         kv.accept("Window (months)", months);
-        kv.accept("Created", LocalDateTime.now(ZoneId.systemDefault()).withNano(0).toString());
+        kv.accept("Created", LocalDateTime.now(ZoneId.systemDefault()).withNano(0));
         kv.accept("Created by (OS user)", System.getProperty("user.name"));
         r[0]++;
         header(sheet.createRow(r[0]++), styles, "List", "Contents", "Rows");
@@ -328,10 +332,13 @@ public final class AnnexAExport {
         }
     }
 
-    /** Text that Excel might read as a formula when re-typed keeps its value and gets a quote-prefix style. */
+    /**
+     * Text that Excel might read as a formula when re-typed (or saved as CSV) keeps its value and gets a
+     * quote-prefix style: a leading =, +, -, @, tab or carriage return (OWASP's list).
+     */
     static void text(Cell cell, String s, Styles styles) {
         cell.setCellValue(s);
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             cell.setCellStyle(styles.quoted);
         }
     }
@@ -387,6 +394,7 @@ public final class AnnexAExport {
     static final class Styles {
         final CellStyle header;
         final CellStyle date;
+        final CellStyle dateTime;
         final CellStyle quoted;
 
         Styles(SXSSFWorkbook wb, String dateFormat) {
@@ -396,6 +404,8 @@ public final class AnnexAExport {
             header.setFont(bold);
             date = wb.createCellStyle();
             date.setDataFormat(wb.createDataFormat().getFormat(dateFormat));
+            dateTime = wb.createCellStyle();
+            dateTime.setDataFormat(wb.createDataFormat().getFormat(dateFormat + " hh:mm:ss"));
             quoted = wb.createCellStyle();
             quoted.setQuotePrefixed(true);
         }

@@ -116,11 +116,30 @@ class AnnexACohortTest {
     }
 
     @Test
+    void summary_dates_are_excel_dates() throws Exception {
+        try (var in = Files.newInputStream(result.file());
+             var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            Map<String, Cell> byKey = new TreeMap<>();
+            for (var row : wb.getSheet("Summary")) {
+                if (row.getCell(0) != null && row.getCell(1) != null) {
+                    byKey.put(row.getCell(0).toString(), row.getCell(1));
+                }
+            }
+            for (String key : List.of("As-at date", "Window start", "Window end", "Created")) {
+                Cell c = byKey.get(key);
+                assertEquals(org.apache.poi.ss.usermodel.CellType.NUMERIC, c.getCellType(), key);
+                assertTrue(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(c), key + " has a date format");
+            }
+            assertEquals(LocalDate.of(2024, 10, 1), byKey.get("Window start").getLocalDateTimeCellValue().toLocalDate());
+        }
+    }
+
+    @Test
     void text_that_excel_could_evaluate_gets_a_quote_prefix_not_a_changed_value() throws Exception {
         try (SXSSFWorkbook wb = new SXSSFWorkbook()) {
             AnnexAExport.Styles styles = new AnnexAExport.Styles(wb, "dd/mm/yyyy");
             var row = wb.createSheet("x").createRow(0);
-            for (String s : List.of("=HYPERLINK(\"x\")", "+44", "-1", "@SUM(A1)", "Team 1")) {
+            for (String s : List.of("=HYPERLINK(\"x\")", "+44", "-1", "@SUM(A1)", "\t=1+1", "\r=1+1", "Team 1")) {
                 Cell c = row.createCell(row.getPhysicalNumberOfCells());
                 AnnexAExport.text(c, s, styles);
                 assertEquals(s, c.getStringCellValue());

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import uk.csc.warehouse.ingest.CommittedSnapshots;
 import uk.csc.warehouse.schedule.CronSchedule;
 import uk.csc.warehouse.schedule.DataDirLock;
 import uk.csc.warehouse.schedule.JobRegistry;
@@ -27,7 +28,8 @@ import uk.csc.warehouse.support.DataDir;
             "job's schedule, next fire (from the configured crons, even with no service up) and last run, and the",
             "latest runs from DIR/ops/run_ledger.duckdb.",
             "Exit 0 healthy; 1 the last run (of any job) or the last nightly failed or was interrupted;",
-            "2 the last completed load is older than status.stale-after (default 26 hours); 3 both."})
+            "2 stale: the last completed nightly, or the newest loaded extract of a source in status.fresh-sources",
+            "(default: case), is older than status.stale-after (default 26 hours); 3 both."})
 final class StatusCommand implements Callable<Integer> {
     static final int FAILED = 1;
     static final int STALE = 2;
@@ -74,6 +76,29 @@ final class StatusCommand implements Callable<Integer> {
             boolean stale = age.compareTo(staleAfter) > 0;
             System.out.printf("data:     %s: last load finished %s (%s ago, run %s%s)%n", stale ? "STALE" : "fresh",
                     at(ended, zone), human(age), r.runId(), RunRecord.PARTIAL.equals(r.status()) ? ", partial: " + r.reason() : "");
+            if (stale) {
+                exit |= STALE;
+            }
+        }
+        // A nightly that finds an empty inbox (the extract never came) still succeeds: what analysts see is only
+        // as fresh as the newest extract loaded, so that is checked too.
+        CommittedSnapshots lake = CommittedSnapshots.read(dataDir.lake());
+        for (String source : config.get("status.fresh-sources").split(",")) {
+            if (source.isBlank()) {
+                continue;
+            }
+            Optional<CommittedSnapshots.Snapshot> newest = lake.newest(source.strip());
+            if (newest.isEmpty()) {
+                System.out.printf("extract:  STALE: no %s extract has been loaded%n", source.strip());
+                exit |= STALE;
+                continue;
+            }
+            Instant loaded = Instant.parse(newest.get().committedAt());
+            Duration age = Duration.between(loaded, now);
+            boolean stale = age.compareTo(staleAfter) > 0;
+            System.out.printf("extract:  %s: newest %s extract loaded %s (%s ago; %s, extract date %s)%n",
+                    stale ? "STALE" : "fresh", source.strip(), at(loaded, zone), human(age), newest.get().table(),
+                    newest.get().extractDate());
             if (stale) {
                 exit |= STALE;
             }

@@ -65,6 +65,15 @@ public final class CommittedSnapshots {
         return find(source, table).map(Snapshot::parquet);
     }
 
+    /**
+     * Of the snapshots the marts read for {@code source}, the one committed last: when that source's data last
+     * changed. A night that loads nothing new (an empty inbox, the same file again) does not move it.
+     */
+    public Optional<Snapshot> newest(String source) {
+        return latest.values().stream().filter(s -> s.source().equals(source))
+                .max(java.util.Comparator.comparing(s -> java.time.Instant.parse(s.committedAt())));
+    }
+
     public Optional<Snapshot> find(String source, String table) {
         return Optional.ofNullable(latest.get(source + "/" + table));
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import uk.csc.warehouse.contract.ContractCatalog;
 import uk.csc.warehouse.contract.TableContract;
 import uk.csc.warehouse.support.CrashPoint;
@@ -35,6 +36,8 @@ public final class ExtractIngest {
     private final String loadId;
     private final Set<String> alreadyLoaded;
     private final Map<String, String> tablesInThisLoad = new ConcurrentHashMap<>();
+    /** The run id and job of whoever started the load, so lines logged on Camel's threads carry them too. */
+    private final Map<String, String> logContext;
 
     public ExtractIngest(ContractCatalog catalog, LakeWriter lake, LoadReport report, DataDir dataDir,
                          LakeManifest manifest, String loadId, Set<String> alreadyLoaded) {
@@ -45,9 +48,29 @@ public final class ExtractIngest {
         this.manifest = manifest;
         this.loadId = loadId;
         this.alreadyLoaded = alreadyLoaded;
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        this.logContext = mdc == null ? Map.of() : Map.copyOf(mdc);
     }
 
     public void ingest(Exchange exchange) throws IOException {
+        Map<String, String> before = MDC.getCopyOfContextMap();
+        logContext.forEach(MDC::put);
+        try {
+            land(exchange);
+        } finally {
+            restore(before);
+        }
+    }
+
+    private static void restore(Map<String, String> before) {
+        if (before == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(before);
+        }
+    }
+
+    private void land(Exchange exchange) throws IOException {
         long started = System.nanoTime();
         String source = exchange.getIn().getHeader(SOURCE, String.class);
         Path path = exchange.getIn().getBody(File.class).toPath();
@@ -119,6 +142,16 @@ public final class ExtractIngest {
 
     /** Called by the shared error policy; Camel then moves the original file beside the reason written here. */
     public void quarantine(Exchange exchange) throws IOException {
+        Map<String, String> before = MDC.getCopyOfContextMap();
+        logContext.forEach(MDC::put);
+        try {
+            refuse(exchange);
+        } finally {
+            restore(before);
+        }
+    }
+
+    private void refuse(Exchange exchange) throws IOException {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String source = exchange.getIn().getHeader(SOURCE, String.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);

@@ -43,8 +43,8 @@ public final class NightlyLoadJob implements WarehouseJob {
         int pulled = Steps.timed("pull", () -> Retry.run(ctx.config().retry(), "pull", () -> pull.pullAll(dir)),
                 n -> n + " file(s) arrived");
         LoadReport report = Steps.timed("load", () -> IngestRun.defaults().run(dir),
-                r -> r.results().size() + " file(s), " + r.rowsLoaded() + " rows loaded, " + r.quarantined().size()
-                        + " quarantined");
+                r -> r.results().size() + " file(s), " + r.rowsRead() + " rows read, " + r.rowsLoaded() + " loaded, "
+                        + r.rowsQuarantined() + " quarantined; " + r.quarantined().size() + " file(s) refused");
         WarehouseBuilder.BuildResult built = Steps.timed("build", () -> WarehouseBuilder.fromClasspath().build(dir),
                 b -> b.models() + " models, " + b.tests() + " data tests passed, published");
         Map<Path, Long> outputs = Steps.timed("outputs", () -> OutputWriter.write(dir),

@@ -150,7 +150,18 @@ public final class RunLedger {
         if (!exists()) {
             return List.of();
         }
-        return write(c -> {
+        try {
+            return readRows(where, param);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("run_ledger does not exist")) {
+                return List.of(); // the file was created but no run recorded yet
+            }
+            throw e;
+        }
+    }
+
+    private List<RunRecord> readRows(String where, String param) throws SQLException {
+        return read(c -> {
             try (PreparedStatement ps = c.prepareStatement(SELECT + where)) {
                 if (param != null) {
                     ps.setString(1, param);
@@ -175,13 +186,28 @@ public final class RunLedger {
 
     /** Open, create the table if new, do the work, close; retry briefly if another process has the file. */
     private <T> T write(Work<T> work) throws SQLException {
+        return withRetry(work, false);
+    }
+
+    /**
+     * Reads open the file read-only: many readers may hold it at once (status, the build copying it into
+     * ops.run_ledger, an analyst), where a read-write open would lock every other process out, so a
+     * {@code status} from cron at the wrong moment could fail the nightly's build.
+     */
+    private <T> T read(Work<T> work) throws SQLException {
+        return withRetry(work, true);
+    }
+
+    private <T> T withRetry(Work<T> work, boolean readOnly) throws SQLException {
         synchronized (JVM_LOCK) {
             long deadline = System.currentTimeMillis() + LOCK_RETRY_MILLIS;
             while (true) {
                 try {
                     Files.createDirectories(file.getParent());
-                    try (Connection c = DuckDb.file(file)) {
-                        ensureTable(c);
+                    try (Connection c = readOnly ? DuckDb.readOnly(file) : DuckDb.file(file)) {
+                        if (!readOnly) {
+                            ensureTable(c);
+                        }
                         return work.apply(c);
                     }
                 } catch (SQLException e) {

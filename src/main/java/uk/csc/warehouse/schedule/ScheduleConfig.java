@@ -68,6 +68,9 @@ public final class ScheduleConfig {
         DEFAULTS.setProperty("requests.read-lock-min-age", "PT1S");
         DEFAULTS.setProperty("requests.lock-wait", "PT6H");
         DEFAULTS.setProperty("status.stale-after", "PT26H");
+        // Sources whose newest loaded extract must also be younger than status.stale-after: a nightly that
+        // "succeeds" on an empty inbox has not refreshed anything. Complaints and HR often arrive monthly.
+        DEFAULTS.setProperty("status.fresh-sources", "case");
     }
 
     private final Properties props;

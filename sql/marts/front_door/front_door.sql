@@ -11,7 +11,9 @@ definition: |
   - Referrals resulting in NFA (%): referrals in the period flagged no further action / all referrals.
   - Assessments completed: assessments authorised in the period (authorisation date in the period).
   - Within 45 working days (%): completed assessments authorised within 45 working days of the referral /
-    completed assessments that can be timed (intermediate.int_assessments_timed). Higher is better.
+    completed assessments that can be timed (intermediate.int_assessments_timed). Higher is better. The clock
+    starts at the referral while setting assessment_clock_starts_at_referral = 1 (unverified; 0 = the
+    assessment's start date), for the bands and percentiles below too.
   - Duration bands (DfE EES table C2): timed completed assessments by working days from the referral -
     same day (0), 1-10, 11-20, 21-30, 31-40, 41-45, 46-50, 51-60, 61+; the first six are the 45-day numerator.
     P25 / median / P75: percentiles of the same durations, linearly interpolated (as R's and SAS's defaults

@@ -112,7 +112,8 @@ public final class AnnexAExport {
 
             Map<String, Long> rows = new LinkedHashMap<>();
             List<String> warnings = new ArrayList<>();
-            try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            SXSSFWorkbook wb = new SXSSFWorkbook(200);
+            try {
                 wb.setCompressTempFiles(true);
                 Styles styles = new Styles(wb, template.dateFormat());
                 for (ListSpec list : template.lists()) {
@@ -124,10 +125,19 @@ public final class AnnexAExport {
                 try (OutputStream os = Files.newOutputStream(temp)) {
                     wb.write(os);
                 }
-                wb.dispose();
             } catch (RuntimeException | SQLException | IOException e) {
                 Files.deleteIfExists(temp);
                 throw e;
+            } finally {
+                // the spilled rows are identifiable: removed whether the export worked or not
+                wb.dispose();
+                wb.close();
+                TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+                try {
+                    Files.deleteIfExists(scratch);
+                } catch (java.nio.file.DirectoryNotEmptyException anotherExportRunning) {
+                    // another export is using it; the last one out removes it
+                }
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

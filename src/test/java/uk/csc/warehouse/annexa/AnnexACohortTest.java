@@ -150,6 +150,18 @@ class AnnexACohortTest {
     }
 
     @Test
+    void a_failed_export_leaves_no_file_and_no_spilled_rows() throws Exception {
+        Path out = root.resolve("failed").resolve("annex_a.xlsx");
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> AnnexAExport.fromClasspath().run(authority.dataDir,
+                        new AnnexAExport.Request(null, 6, out, "1999")));
+        assertTrue(e.getMessage().contains("marts.annex_a_no_such_model"), e.getMessage());
+        try (var files = Files.walk(out.getParent())) {
+            assertEquals(List.of(out.getParent()), files.toList(), "no workbook, temporary file or scratch folder left");
+        }
+    }
+
+    @Test
     void a_future_as_at_date_is_refused() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> AnnexAExport.fromClasspath().run(authority.dataDir,

@@ -135,6 +135,22 @@ public final class BenchmarkingFile {
                 }
             }
         }
+        // 4. a breakdown: counts whose codes differ in one word (CP plans by initial category:
+        //    cpp_31mar_initial_cat_neglect_count, ..._emotional_count...) and that add up, in every period,
+        //    to another count in the file (cpp_count_31mar): a lone small category could otherwise be worked
+        //    out as the total minus the other categories, so each period's parts and total form a sum too
+        for (List<Series> parts : breakdowns(series)) {
+            for (Series total : series) {
+                for (String term : List.of("N", "D")) {
+                    if (parts.contains(total) || !addsUp(parts, total, term)) {
+                        continue;
+                    }
+                    for (Point p : total.points()) {
+                        sc.sum(key(total, term, p), parts.stream().map(x -> (Object) key(x, "N", point(x, p))).toList());
+                    }
+                }
+            }
+        }
         sc.apply();
         List<Line> lines = new ArrayList<>();
         for (Series s : series) {
@@ -180,6 +196,58 @@ public final class BenchmarkingFile {
             return "";
         }
         return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+
+    /** Groups of two or more count series whose codes differ in exactly one underscore-separated word. */
+    static List<List<Series>> breakdowns(List<Series> series) {
+        Map<String, List<Series>> groups = new LinkedHashMap<>();
+        for (Series s : series) {
+            if (!"count".equals(s.unit())) {
+                continue;
+            }
+            String[] words = s.code().split("_");
+            for (int i = 0; i < words.length; i++) {
+                String[] w = words.clone();
+                w[i] = "*";
+                groups.computeIfAbsent(String.join("_", w), k -> new ArrayList<>()).add(s);
+            }
+        }
+        return groups.values().stream().filter(g -> g.size() >= 2).toList();
+    }
+
+    /** The parts' counts add up to the total's term in every period of the total, and every part has them. */
+    static boolean addsUp(List<Series> parts, Series total, String term) {
+        boolean any = false;
+        for (Point p : total.points()) {
+            Long t = term.equals("N") ? count(total, p) : p.denominator();
+            if (t == null) {
+                return false;
+            }
+            long sum = 0;
+            for (Series x : parts) {
+                Point q = point(x, p);
+                Long v = q == null ? null : count(x, q);
+                if (v == null) {
+                    return false;
+                }
+                sum += v;
+            }
+            if (sum != t) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** The series' point for the same period as {@code like}, or null. */
+    static Point point(Series s, Point like) {
+        for (Point p : s.points()) {
+            if (p.periodType().equals(like.periodType()) && p.periodLabel().equals(like.periodLabel())) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static Long count(Series s, Point p) {

@@ -191,6 +191,94 @@ class SuppressionTest {
         assertTrue(hiddenMonths >= 2, "secondary suppression in referrals");
     }
 
+    /**
+     * CP plans at month end by category: the five categories add up to the total in every month and at
+     * 31 March. Sexual abuse has 3 in June (primary). Without a breakdown sum, June's 3 would be the total
+     * minus the other four; the attacker below knows every such identity (categories to total, months to
+     * year for flows) and solves any with one unknown, over and over. Nothing of 1-5 may come out.
+     */
+    @Test
+    void a_small_category_cannot_be_worked_out_from_the_total_and_the_other_categories() throws Exception {
+        String[] cats = {"emotional", "multiple", "neglect", "physical", "sexual"};
+        long[][] byCat = { // month x category (end of month snapshot), then 31 March = March
+            {90, 18, 98, 26, 9}, {93, 17, 105, 30, 8}, {90, 17, 109, 28, 3}, {99, 14, 122, 27, 9},
+            {103, 14, 126, 25, 10}, {106, 13, 127, 24, 11}, {94, 15, 120, 26, 12}, {97, 15, 118, 27, 9},
+            {99, 17, 121, 26, 8}, {94, 16, 130, 26, 9}, {91, 19, 140, 26, 9}, {88, 21, 145, 26, 9}};
+        List<BenchmarkingFile.Series> series = new ArrayList<>();
+        List<BenchmarkingFile.Point> total = new ArrayList<>();
+        long[] march = byCat[11];
+        total.add(new BenchmarkingFile.Point("financial_year", "2024-25", true, null, null, (double) sum(march)));
+        for (int m = 0; m < 12; m++) {
+            total.add(new BenchmarkingFile.Point("month", MONTHS[m], true, null, null, (double) sum(byCat[m])));
+        }
+        series.add(new BenchmarkingFile.Series("cpp_count_31mar", "On a plan", "count", total));
+        for (int c = 0; c < cats.length; c++) {
+            List<BenchmarkingFile.Point> pts = new ArrayList<>();
+            pts.add(new BenchmarkingFile.Point("financial_year", "2024-25", true, null, null, (double) march[c]));
+            for (int m = 0; m < 12; m++) {
+                pts.add(new BenchmarkingFile.Point("month", MONTHS[m], true, null, null, (double) byCat[m][c]));
+            }
+            series.add(new BenchmarkingFile.Series("cpp_31mar_initial_cat_" + cats[c] + "_count", cats[c], "count", pts));
+        }
+        Path file = dir.resolve("benchmarking.csv");
+        BenchmarkingFile.write(BenchmarkingFile.suppress(series), "E09000028", "Test borough", file);
+        Map<String, String> shown = new HashMap<>();
+        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(
+                Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", ""))) {
+            csv.forEach(rec -> shown.put(rec.getField("indicator_code") + "|" + rec.getField("period_label"),
+                    rec.getField("value")));
+        }
+        assertEquals("c", shown.get("cpp_31mar_initial_cat_sexual_count|2024-06"));
+        long hiddenJune = List.of(cats).stream().filter(c -> shown.get("cpp_31mar_initial_cat_" + c + "_count|2024-06")
+                .equals("c")).count() + (shown.get("cpp_count_31mar|2024-06").equals("c") ? 1 : 0);
+        assertTrue(hiddenJune >= 2, "a second cell of June's breakdown is suppressed");
+
+        Map<String, Long> known = new HashMap<>();
+        shown.forEach((k, v) -> {
+            if (!v.equals("c") && !v.isEmpty()) {
+                known.put(k, Long.parseLong(v));
+            }
+        });
+        List<List<String>> identities = new ArrayList<>(); // first = sum of the rest
+        for (String p : cellsPeriods()) {
+            List<String> id = new ArrayList<>(List.of("cpp_count_31mar|" + p));
+            for (String c : cats) {
+                id.add("cpp_31mar_initial_cat_" + c + "_count|" + p);
+            }
+            identities.add(id);
+        }
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            for (List<String> id : identities) {
+                List<String> unknown = id.stream().filter(k -> !known.containsKey(k)).toList();
+                if (unknown.size() != 1) {
+                    continue;
+                }
+                String u = unknown.get(0);
+                long parts = id.subList(1, id.size()).stream().filter(known::containsKey).mapToLong(known::get).sum();
+                known.put(u, u.equals(id.get(0)) ? parts : known.get(id.get(0)) - parts);
+                progress = true;
+            }
+        }
+        for (int m = 0; m < 12; m++) {
+            for (int c = 0; c < cats.length; c++) {
+                if (byCat[m][c] >= 1 && byCat[m][c] <= 5) {
+                    assertEquals(null, known.get("cpp_31mar_initial_cat_" + cats[c] + "_count|" + MONTHS[m]),
+                            "recovered " + cats[c] + " in " + MONTHS[m]);
+                }
+            }
+        }
+    }
+
+    static long sum(long[] v) {
+        long t = 0;
+        for (long x : v) {
+            t += x;
+        }
+        return t;
+    }
+
     static List<String> cellsPeriods() {
         List<String> p = new ArrayList<>(List.of(MONTHS));
         p.add("2024-25");

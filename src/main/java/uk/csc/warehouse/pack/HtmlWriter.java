@@ -27,7 +27,7 @@ public final class HtmlWriter {
             .note{color:#555;font-size:11.5px}.ytd{color:#8a5a00}
             .narrative{border-left:4px solid #7fa7cf;background:#f6f9fc;padding:8px 12px;margin:4px 0 10px;white-space:pre-wrap}
             .todo{border-left:4px solid #d4a017;background:#fff8e1;color:#6b5a00;font-style:italic}
-            .charts{display:grid;grid-template-columns:1fr 1fr;gap:14px}.chart{border:1px solid #e3e3e3;padding:4px;page-break-inside:avoid;break-inside:avoid}
+            .charts{display:grid;grid-template-columns:1fr 1fr;gap:14px}.chart{margin:0;border:1px solid #e3e3e3;padding:4px;page-break-inside:avoid;break-inside:avoid}
             .chart svg{width:100%;height:auto;display:block}
             section.area{page-break-before:always;break-before:page}nav ol{columns:2}
             .pill{display:inline-block;background:#eef2f6;border-radius:10px;padding:1px 8px;margin:1px;font-size:12px}
@@ -84,7 +84,8 @@ public final class HtmlWriter {
         if (rows.isEmpty()) {
             h.append("<p class=\"sub\">No indicators of this area are built yet.</p>");
         } else {
-            h.append("<table><thead><tr><th>Indicator</th><th>This year to date<br>").append(esc(d.year))
+            h.append("<table><thead><tr><th>Indicator</th><th>").append(esc(d.thisYearHeading())).append("<br>")
+                    .append(esc(d.year))
                     .append("</th><th>Last year<br>").append(esc(d.lastYear)).append("</th><th>Change</th>")
                     .append("<th>Our last published</th><th>England</th><th>Statistical neighbours</th><th>")
                     .append(esc(d.authority.regionName() == null ? "Region" : d.authority.regionName()))
@@ -100,7 +101,7 @@ public final class HtmlWriter {
                 h.append("<td class=\"n ").append(cls).append("\">");
                 if (r.change() != null) {
                     h.append(r.change() > 0 ? "&#9650; " : r.change() < 0 ? "&#9660; " : "")
-                            .append(num(r.change(), unit)).append("<br><span class=\"note\">")
+                            .append(change(r.change(), unit)).append("<br><span class=\"note\">")
                             .append(esc(r.changeText())).append("</span>");
                 }
                 h.append("</td>");
@@ -179,6 +180,14 @@ public final class HtmlWriter {
         }
         String s = "count".equals(unit) && v == Math.rint(v) ? String.format("%,d", v.longValue()) : String.format("%,.1f", v);
         return "percent".equals(unit) ? s + "%" : s;
+    }
+
+    /** A change: percentage points for a percentage (92.2% to 91.8% is -0.4 pts, not -0.4%). */
+    static String change(Double v, String unit) {
+        if (v == null) {
+            return "&ndash;";
+        }
+        return "percent".equals(unit) ? String.format("%,.1f pts", v) : num(v, unit);
     }
 
     static String esc(String s) {

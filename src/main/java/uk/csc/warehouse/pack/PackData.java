@@ -357,6 +357,17 @@ public final class PackData {
         }
     }
 
+    /** True when every local value of the pack's year is for the complete year (the year has closed). */
+    public boolean yearComplete() {
+        return rowsBySection.values().stream().flatMap(List::stream)
+                .noneMatch(r -> r.thisYear() != null && !Boolean.TRUE.equals(r.thisYearComplete()));
+    }
+
+    /** "This year" once the year has closed, "This year to date" while it is in progress. */
+    public String thisYearHeading() {
+        return yearComplete() ? "This year" : "This year to date";
+    }
+
     public List<Row> rows(Section s) {
         return rowsBySection.getOrDefault(s.key(), List.of());
     }

@@ -67,6 +67,8 @@ public final class WorkbookWriter {
     private final CellStyle narrative;
     private final CellStyle placeholder;
     private final CellStyle link;
+    private final CellStyle points;
+    private final CellStyle percent;
 
     public WorkbookWriter() {
         text = wb.createCellStyle();
@@ -100,6 +102,10 @@ public final class WorkbookWriter {
         count.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
         decimal = wb.createCellStyle();
         decimal.setDataFormat(wb.createDataFormat().getFormat("#,##0.0"));
+        percent = wb.createCellStyle();
+        percent.setDataFormat(wb.createDataFormat().getFormat("#,##0.0\"%\""));
+        points = wb.createCellStyle();
+        points.setDataFormat(wb.createDataFormat().getFormat("+#,##0.0\" pts\";-#,##0.0\" pts\";0.0\" pts\""));
         Font green = wb.createFont();
         green.setColor(IndexedColors.GREEN.getIndex());
         better = wb.createCellStyle();
@@ -194,6 +200,7 @@ public final class WorkbookWriter {
     static List<String> comparatorNotes(PackData d) {
         return List.of(
                 "This year to date and last year: the warehouse's own figures (marts.indicator_values), financial years April to March.",
+                "Change: this year minus last year, coloured by the indicator's polarity (green better, red worse, black where neither is better); for a percentage it is in percentage points (pts).",
                 "Our last published, England, statistical neighbours and region: DfE's published figures (LAIT) for the latest year published, shown in 'Published year'.",
                 "Statistical neighbours: the simple mean of the published values of " + d.authority.label()
                         + "'s ten DfE statistical neighbours for that year (" + (d.snModel == null ? "model unknown" : d.snModel)
@@ -209,7 +216,14 @@ public final class WorkbookWriter {
         text(sh, 1, 0, d.authority.label() + ", " + d.year + (d.asAt == null ? "" : ", data as at " + d.asAt)
                 + ". Comparators: DfE published figures; region " + (d.authority.regionName() == null ? "unknown"
                 : d.authority.regionName()) + ".", subtitle);
-        row(sh, TABLE_HEADER_ROW, header, TABLE_HEADER.toArray(String[]::new));
+        List<String> columns = new java.util.ArrayList<>(TABLE_HEADER);
+        columns.set(1, d.thisYearHeading() + " (" + d.year + ")");
+        columns.set(2, "Last year (" + d.lastYear + ")");
+        columns.set(3, "Change (% points for %)");
+        if (d.authority.regionName() != null) {
+            columns.set(9, d.authority.regionName());
+        }
+        row(sh, TABLE_HEADER_ROW, header, columns.toArray(String[]::new));
         int r = TABLE_HEADER_ROW + 1;
         if (rows.isEmpty()) {
             text(sh, r++, 0, "No indicators of this area are built yet.", subtitle);
@@ -220,6 +234,9 @@ public final class WorkbookWriter {
             number(row, 1, x.thisYear(), x.unit());
             number(row, 2, x.lastYear(), x.unit());
             number(row, 3, x.change(), x.unit());
+            if (x.change() != null && "percent".equals(x.unit())) {
+                row.getCell(3).setCellStyle(points);
+            }
             cellText(row, 4, x.changeText(), x.judgement() > 0 ? better : x.judgement() < 0 ? worse : text);
             number(row, 5, x.published(), x.unit());
             cellText(row, 6, x.publishedPeriod() == null ? x.comparatorYear() : x.publishedPeriod(), text);
@@ -375,7 +392,7 @@ public final class WorkbookWriter {
         }
         Cell c = row.createCell(col);
         c.setCellValue(v);
-        c.setCellStyle("count".equals(unit) && v == Math.rint(v) ? count : decimal);
+        c.setCellStyle("count".equals(unit) && v == Math.rint(v) ? count : "percent".equals(unit) ? percent : decimal);
     }
 
     private void text(XSSFSheet sh, int r, int col, String value, CellStyle style) {

@@ -37,6 +37,23 @@ class RepeatLoadTest {
     }
 
     @Test
+    void the_same_file_under_a_new_name_is_still_the_same_file() throws Exception {
+        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
+        authority.load();
+        Map<String, String> lakeBefore = dataFiles(authority);
+        Path delivered = TestAuthority.resource("cohorts/front_door/case");
+        // Re-sent under another date stamp, and without one (its date then comes from the file's time): same bytes.
+        Files.copy(delivered.resolve("ssd_person_20240930.csv"), authority.dataDir.inbox("case").resolve("ssd_person_20241001.csv"));
+        Files.copy(delivered.resolve("ssd_cin_episodes_20240930.csv"), authority.dataDir.inbox("case").resolve("SSD_CIN_EPISODES.csv"));
+
+        LoadReport again = authority.load();
+
+        assertEquals(2, again.results().size(), again.results()::toString);
+        assertTrue(again.results().stream().allMatch(r -> r.status() == LoadReport.Status.DUPLICATE), again.results()::toString);
+        assertEquals(lakeBefore, dataFiles(authority), "no new snapshot: the marts still read the first delivery");
+    }
+
+    @Test
     void a_newer_extract_replaces_the_snapshot_and_the_old_one_stays_in_the_lake() throws Exception {
         TestAuthority authority = TestAuthority.fromCohort("front_door", root);
         authority.load();

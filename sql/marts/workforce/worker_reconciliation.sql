@@ -7,6 +7,11 @@ definition: |
   put right in one system or the other:
   - holds_cases_not_in_hr: holds children's cases but HR has no record of the worker at all.
   - holds_cases_not_employed: holds cases but HR's spells have all ended (or not begun) by the as-at date.
+  - held_cases_earlier_not_in_hr: held children's cases at some time in the reporting window (from the
+    first reported month, reference.reporting_periods, to the as-at date) but none now, and HR has no
+    record of the worker at all: HR keeps leavers for the whole window, so a missing record means an
+    unrecorded (typically agency) spell, and that worker's past caseloads were counted on the case
+    system's FTE and any leaving is missing from turnover.
   - employed_case_holder_not_in_case_system: HR in post in a case-holding post, no case-system account.
   - employed_case_holder_without_cases: HR in post in a case-holding post, has an account, holds no case
     (often a new starter; a long-standing one is worth a look).
@@ -19,6 +24,7 @@ columns:
   in_hr_in_post: HR has the worker in post on the as-at date.
   in_case_system: The case system has a professional record.
   cases_held: Children allocated to the worker on the as-at date (case system).
+  last_held_date: Last day in the reporting window the worker held a case (case system); the as-at date while they still do.
   hr_role: HR role.
   hr_team_id: HR team.
   case_team_id: Team of the worker's open allocations (case system), or null.
@@ -57,9 +63,24 @@ professionals as (
     select * from staging.stg_case__professionals
 ),
 
+window_start as (
+    select min(period_start) as first_day from reference.reporting_periods
+),
+
+-- an allocation ending on D was held until D (the case is handed over or closed that day)
+held_in_window as (
+    select i.worker_id, max(least(coalesce(i.end_date, ctx.as_at_date), ctx.as_at_date)) as last_held_date
+    from staging.stg_case__involvements as i, ctx, window_start as w
+    where i.worker_id is not null and i.start_date <= ctx.as_at_date
+      and coalesce(i.end_date, date 'infinity') >= w.first_day
+      and (i.involvement_role is null or lower(i.involvement_role) like '%allocated%')
+    group by all
+),
+
 people as (
     select worker_id from hr_now
     union select worker_id from held
+    union select worker_id from held_in_window
 ),
 
 facts as (
@@ -69,6 +90,7 @@ facts as (
         n.worker_id is not null as in_hr_in_post,
         p.worker_id is not null as in_case_system,
         coalesce(h.cases_held, 0) as cases_held,
+        hw.last_held_date,
         n.role as hr_role, n.team_id as hr_team_id, h.case_team_id,
         n.fte as hr_fte, p.fte as case_fte, n.is_agency as hr_is_agency, p.is_agency as case_is_agency,
         coalesce(n.is_case_holding, false) as hr_case_holding
@@ -76,6 +98,7 @@ facts as (
     left join hr_any as a using (worker_id)
     left join hr_now as n using (worker_id)
     left join held as h using (worker_id)
+    left join held_in_window as hw using (worker_id)
     left join professionals as p using (worker_id)
 ),
 
@@ -83,6 +106,8 @@ discrepancies as (
     select *, 'holds_cases_not_in_hr' as discrepancy from facts where cases_held > 0 and not in_hr
     union all
     select *, 'holds_cases_not_employed' from facts where cases_held > 0 and in_hr and not in_hr_in_post
+    union all
+    select *, 'held_cases_earlier_not_in_hr' from facts where cases_held = 0 and last_held_date is not null and not in_hr
     union all
     select *, 'employed_case_holder_not_in_case_system' from facts where in_hr_in_post and hr_case_holding and not in_case_system
     union all
@@ -98,7 +123,7 @@ discrepancies as (
 )
 
 select
-    ctx.as_at_date, d.worker_id, d.discrepancy, d.in_hr, d.in_hr_in_post, d.in_case_system, d.cases_held,
+    ctx.as_at_date, d.worker_id, d.discrepancy, d.in_hr, d.in_hr_in_post, d.in_case_system, d.cases_held, d.last_held_date,
     d.hr_role, d.hr_team_id, d.case_team_id, d.hr_fte, d.case_fte, d.hr_is_agency, d.case_is_agency
 from discrepancies as d
 cross join ctx

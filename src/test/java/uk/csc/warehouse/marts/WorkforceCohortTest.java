@@ -102,10 +102,14 @@ class WorkforceCohortTest {
                 r -> (String) r.get("worker_id"), r -> (String) r.get("discrepancy"), (a, b) -> a + "," + b));
         assertEquals(Map.of(
                 "W10", "holds_cases_not_in_hr",
+                "W11", "held_cases_earlier_not_in_hr",
                 "W5", "holds_cases_not_employed",
                 "W9", "employed_case_holder_not_in_case_system",
                 "W4", "employed_case_holder_without_cases",
                 "W2", "fte_differs"), byWorker);
+        // W11's last case (P701, 1 Jan - 1 Mar 2024) was handed on 1 Mar: held until that day.
+        assertEquals("2024-03-01", String.valueOf(authority.one("select last_held_date from marts.worker_reconciliation "
+                + "where worker_id = 'W11'").get("last_held_date")));
     }
 
     @Test

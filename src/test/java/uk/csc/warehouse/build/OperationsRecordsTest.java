@@ -31,4 +31,20 @@ class OperationsRecordsTest {
         assertEquals("failed", authority.one("select status from ops.run_ledger where job = 'annex-a'").get("status"));
         assertEquals(1234L, authority.one("select rows from ops.audit_log").get("rows"));
     }
+
+    @Test
+    void build_typed_at_a_terminal_runs_under_the_data_folder_lock_and_is_in_the_ledger() throws Exception {
+        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
+        authority.load();
+        assertEquals(0, uk.csc.warehouse.cli.Main.execute("build", "--data-dir", root.toString()));
+        try (Connection c = DuckDb.file(root.resolve("ops/run_ledger.duckdb"));
+                Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("select job, trigger, status from run_ledger")) {
+            rs.next();
+            assertEquals("build cli succeeded", rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            assertEquals(false, rs.next());
+        }
+        // The ledger row was written while the build held DIR/.lock, and the build saw itself running.
+        assertEquals("running", authority.one("select status from ops.run_ledger where job = 'build'").get("status"));
+    }
 }

@@ -80,7 +80,8 @@ own as (
 ),
 
 england as (
-    select indicator_code, financial_year, value from published where area_type = 'england'
+    select indicator_code, financial_year, value, lait_measure is null as national, source_url as england_source
+    from published where area_type = 'england'
 ),
 
 region as (
@@ -156,6 +157,8 @@ joined as (
         end as integer) as local_rank,
         catalogue.published_comparable,
         case
+            when map.lait_measure is null and england.national
+                then 'England figure from DfE''s national tables; DfE publishes no figure by authority for it.'
             when map.lait_measure is null then 'Local measure: DfE publishes no comparable figure.'
             when catalogue.title is null then 'Published figure only: the warehouse does not compute this indicator yet.'
             when not coalesce(cast(catalogue.published_comparable as boolean), false)
@@ -164,7 +167,7 @@ joined as (
                 then 'Published as a 30 September snapshot; the local annual value follows the catalogue definition.'
             else 'Annual value follows the DfE definition; monthly and year-to-date values are local measures.'
         end as definition_note,
-        map.source_url
+        coalesce(map.source_url, england.england_source) as source_url
     from keys
     left join local_years using (indicator_code, financial_year)
     left join catalogue using (indicator_code)

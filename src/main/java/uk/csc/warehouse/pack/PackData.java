@@ -215,6 +215,15 @@ public final class PackData {
                 }
             }
         }
+        rowsBySection.values().forEach(rows -> rows.sort(java.util.Comparator.comparingInt(PackData::tier)));
+    }
+
+    /**
+     * Headline first: indicators with the authority's own published figure or a neighbour mean, then those
+     * with an England figure only, then local measures; within each, the marts' order (by code).
+     */
+    static int tier(Row r) {
+        return r.published() != null || r.snAverage() != null ? 0 : r.england() != null ? 1 : 2;
     }
 
     private void readNeighbours(Connection c) throws SQLException {
@@ -260,7 +269,9 @@ public final class PackData {
                         coalesce(c.title, m.lait_title), coalesce(c.unit, m.unit), coalesce(c.polarity, m.lait_polarity),
                         coalesce(c.definition, 'Published figure only (DfE): ' || m.lait_title), m.lait_measure,
                         m.source_url,
-                        case when m.indicator_code is null then 'Local measure: no DfE comparator.'
+                        case when m.indicator_code is null and %s
+                                 then 'England figure from DfE''s national tables; no figure by authority.'
+                             when m.indicator_code is null then 'Local measure: no DfE comparator.'
                              when c.indicator_code is null then 'Published only: not yet computed locally.'
                              when not coalesce(cast(c.published_comparable as boolean), false)
                                  then 'Local definition differs from the published one.'
@@ -268,7 +279,8 @@ public final class PackData {
                     from reference.indicator_catalogue c
                     full join reference.lait_indicator_map m on m.indicator_code = c.indicator_code
                     order by 2, 1
-                    """;
+                    """.formatted(tables.contains("reference.lait_national_values")
+                    ? "c.indicator_code in (select indicator_code from reference.lait_national_values)" : "false");
         } else if (catalogue) {
             sql = "select indicator_code, area, title, unit, polarity, definition, null, null, "
                     + "'Local measure.' from reference.indicator_catalogue order by 2, 1";

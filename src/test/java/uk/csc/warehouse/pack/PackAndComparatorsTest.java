@@ -95,7 +95,9 @@ class PackAndComparatorsTest {
     @Test
     void every_overlapping_published_figure_equals_the_comparator_figure() throws Exception {
         String pf = "read_csv('" + publishedFigures() + "')";
-        String mapped = "(select indicator_code from reference.lait_indicator_map)";
+        // LAIT's measures, and the England-only figures of DfE's national tables (assessment durations...)
+        String mapped = "(select indicator_code from reference.lait_indicator_map union "
+                + "select indicator_code from reference.lait_national_values)";
         Map<String, Object> counts = authority.one("select count(*) as n, count(p.value) as matched, "
                 + "count(*) filter (where p.value is distinct from f.value) as different from " + pf + " f "
                 + "left join marts.comparator_published_values p on p.indicator_code = f.indicator_code "

@@ -206,7 +206,7 @@ public final class WorkbookWriter {
                         + "'s ten DfE statistical neighbours for that year (" + (d.snModel == null ? "model unknown" : d.snModel)
                         + " for " + d.year + "); 'Neighbours with a value' says how many had one.",
                 "Rank: " + d.authority.label() + "'s published rank among English local authorities (1 = best by the indicator's polarity); quartile 1 = best quarter. Not ranked where neither high nor low is better.",
-                "Monthly series are local measures: DfE publishes years. A count or flow rate for a month is not comparable with a year, so only percentages and snapshots carry England and neighbour reference lines.");
+                "Monthly series are local measures: DfE publishes years. A count or flow rate for a month is not comparable with a year, nor is a share of children with something 'during the year' (went missing, 3 or more placements: a month is a shorter window), so only other percentages and snapshots carry England and neighbour reference lines.");
     }
 
     private void area(PackData d, Narrative n, Section s) {

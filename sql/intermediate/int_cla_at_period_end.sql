@@ -34,7 +34,7 @@ definition: |
     (setting cla_health_assessments_under_5: DfE requires six-monthly assessments under 5, both needed for
     the annual requirement; refused ones do not count). Dental check up to date = one completed in the 12 months.
   - Adoption decision: an agency decision that the child should be placed for adoption on or before D,
-    not reversed by D (ssd_permanence); the only permanence plan loaded (ssd_cla_care_plan has no extract contract yet).
+    not reversed by D (ssd_permanence). Not the permanence plan: that is intermediate.int_cla_permanence_plan_at_period_end (ssd_cla_care_plan).
 columns:
   period_type: month or financial_year.
   period_label: 2024-05 for a month, 2024-25 for a financial year.

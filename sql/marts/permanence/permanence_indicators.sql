@@ -1,7 +1,7 @@
 /*
 grain: one row per permanence indicator, period type and period
 definition: |
-  marts.permanence reshaped to the long indicator shape (see marts.indicator_values). cla_ceased_adopted_count/_pct and cla_ceased_sgo_count/_pct match DfE's published codes; the adoption timeliness averages carry the total days as numerator and the adoptions timed as denominator.
+  marts.permanence reshaped to the long indicator shape (see marts.indicator_values). cla_ceased_adopted_count/_pct and cla_ceased_sgo_count/_pct match DfE's published codes; the adoption timeliness averages carry the total days as numerator and the adoptions timed as denominator. cla_with_permanence_plan_count/_pct (CLA at the snapshot date with a permanence plan in force, % of all CLA then) are local measures: DfE publishes no comparator.
 columns:
   indicator_code: Indicator code (see reference.indicator_catalogue).
   period_type: month or financial_year.
@@ -49,4 +49,12 @@ from src
 union all
 select 'cla_placed_for_adoption_count' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
     cast(placed_for_adoption as double) as value, cast(placed_for_adoption as bigint) as numerator, cast(null as bigint) as denominator
+from src
+union all
+select 'cla_with_permanence_plan_count' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
+    cast(with_permanence_plan as double) as value, cast(with_permanence_plan as bigint) as numerator, cast(null as bigint) as denominator
+from src
+union all
+select 'cla_with_permanence_plan_pct' as indicator_code, period_type, period_label, period_start, period_end, is_complete,
+    cast(with_permanence_plan_pct as double) as value, cast(with_permanence_plan as bigint) as numerator, cast(cla_count as bigint) as denominator
 from src

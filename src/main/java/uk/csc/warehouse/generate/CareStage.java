@@ -181,6 +181,7 @@ final class CareStage {
                 lastEpisode.set("clae_cla_last_iro_contact_date", lastReview);
             }
             PermanenceStage.run(c, claId, start, end, exit, ceased, placementOrder, placedForAdoption, byCarer, fosterStart);
+            CarePlanStage.run(c, claId, start, end, exit, placementOrder);
         }
         c.lastPlacementType = current.type;
         LocalDate recordedEnd = open ? null : end;

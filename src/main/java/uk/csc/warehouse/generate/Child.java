@@ -9,6 +9,8 @@ final class Child {
     final int index;
     final String personId;
     final SplittableRandom rng;
+    /** A second stream for the care plan only (CarePlanStage), so adding it never shifted the main stream's draws. */
+    SplittableRandom planRng;
     final LocalDate dob;
     final String sex;
     final Context ctx;

@@ -13,6 +13,8 @@ final class ChildSimulator {
     private static final double REREFERRAL = 0.24;
     private static final double UASC_PER_CHILD = 0.0075;
     private static final int YEARS_BEFORE_WINDOW = 4;
+    /** Derives the care-plan stream from the seed apart from the child's main stream. */
+    private static final long CARE_PLAN_SALT = 0x1AC9_CA7E_91A5L;
 
     private final long seed;
     private final Clock clock;
@@ -38,6 +40,7 @@ final class ChildSimulator {
         LocalDate dob = Pick.dateBetween(rng, firstBirth, clock.asAt);
         String sex = Pick.weighted(rng, "M", 510, "F", 488, "U", 2);
         Child c = new Child(index, rng, dob, sex, ctx);
+        c.planRng = new SplittableRandom(Pick.mix(seed ^ CARE_PLAN_SALT) ^ Pick.mix(index + 1L));
         c.homePostcode = Names.postcode(rng, Names.HOME_OUTWARD);
         c.disabled = Pick.chance(rng, 0.025);
         if (Pick.chance(rng, UASC_PER_CHILD) && "M".equals(sex) || Pick.chance(rng, UASC_PER_CHILD * 0.1)) {

@@ -83,7 +83,7 @@ class ExtractIntegrityTest {
         for (String t : List.of("ssd_person", "ssd_contacts", "ssd_cin_episodes", "ssd_cin_assessments", "ssd_professionals",
                 "ssd_department", "ssd_involvements", "ssd_s47_enquiry", "ssd_initial_cp_conference", "ssd_cp_plans",
                 "ssd_cp_reviews", "ssd_cla_episodes", "ssd_cla_placement", "ssd_cla_reviews", "ssd_missing", "ssd_legal_status",
-                "ssd_care_leavers", "ssd_permanence", "ssd_assessment_factors", "ssd_early_help_episodes")) {
+                "ssd_care_leavers", "ssd_permanence", "ssd_assessment_factors", "ssd_early_help_episodes", "ssd_cla_care_plan")) {
             assertTrue(summary.rows("case/" + t) > 0, t);
         }
     }
@@ -147,6 +147,59 @@ class ExtractIntegrityTest {
             }
         }
         assertTrue(problems.isEmpty(), () -> problems.size() + " problems " + kinds + ", e.g. " + problems.subList(0, Math.min(5, problems.size())));
+    }
+
+    @Test
+    void carePlansLieInTheirPeriodOfCareAndMatchHowItEnded() {
+        // A period of care: its episodes (clae_cla_id), from the first start to the last ceased date (open if blank).
+        Map<String, LocalDate> careStart = new HashMap<>();
+        Map<String, LocalDate> careEnd = new HashMap<>();
+        Map<String, String> careReason = new HashMap<>();
+        Map<String, String> carePerson = new HashMap<>();
+        Set<String> open = new HashSet<>();
+        for (Map<String, String> e : files.rows("ssd_cla_episodes")) {
+            String cla = e.get("clae_cla_id");
+            LocalDate s = ExtractFiles.date(e, "clae_cla_episode_start_date");
+            LocalDate end = ExtractFiles.date(e, "clae_cla_episode_ceased_date");
+            carePerson.put(cla, e.get("clae_person_id"));
+            careStart.merge(cla, s, (a, b) -> a.isBefore(b) ? a : b);
+            if (end == null) {
+                open.add(cla);
+            } else if (careEnd.get(cla) == null || end.isAfter(careEnd.get(cla))) {
+                careEnd.put(cla, end);
+                careReason.put(cla, e.get("clae_cla_episode_ceased_reason"));
+            }
+        }
+        Map<String, Map<String, String>> lastPlan = new HashMap<>();
+        for (Map<String, String> p : files.rows("ssd_cla_care_plan")) {
+            String cla = p.get("lacp_table_id").substring(0, p.get("lacp_table_id").lastIndexOf("-CP"));
+            LocalDate s = ExtractFiles.date(p, "lacp_cla_care_plan_start_date");
+            LocalDate end = ExtractFiles.date(p, "lacp_cla_care_plan_end_date");
+            assertTrue(careStart.containsKey(cla), "plan in a period of care: " + p.get("lacp_table_id"));
+            assertEquals(carePerson.get(cla), p.get("lacp_person_id"), "the same child");
+            assertFalse(s.isBefore(careStart.get(cla)), "plan starts in care: " + p.get("lacp_table_id"));
+            if (!open.contains(cla)) {
+                assertTrue(end != null && !end.isAfter(careEnd.get(cla)), "plan ends with the care: " + p.get("lacp_table_id"));
+            }
+            assertTrue(p.get("lacp_cla_care_plan_json").matches("\\{(\"[A-Z0-9]+\": \"Y?\"(, )?){10}}"), p.get("lacp_cla_care_plan_json"));
+            lastPlan.merge(cla, p, (a, b) -> ExtractFiles.date(a, "lacp_cla_care_plan_start_date")
+                    .isAfter(ExtractFiles.date(b, "lacp_cla_care_plan_start_date")) ? a : b);
+        }
+        // Adopted children's last plan was adoption; special guardianship leavers' was kinship (or other).
+        int adopted = 0;
+        int sgo = 0;
+        for (Map.Entry<String, Map<String, String>> e : lastPlan.entrySet()) {
+            String reason = open.contains(e.getKey()) ? "" : careReason.get(e.getKey());
+            String json = e.getValue().get("lacp_cla_care_plan_json");
+            if (reason.equals("E11") || reason.equals("E12")) {
+                adopted++;
+                assertTrue(json.contains("\"ADOPTION\": \"Y\""), json);
+            } else if (reason.matches("E4[5-8]")) {
+                sgo++;
+                assertTrue(json.contains("\"LTRELFR\": \"Y\"") || json.contains("\"OTHERPLN\": \"Y\""), json);
+            }
+        }
+        assertTrue(adopted > 0 && sgo > 0, "adoptions " + adopted + ", SGOs " + sgo);
     }
 
     @Test

@@ -233,6 +233,74 @@ class ChildrenInCareCohortTest {
     }
 
     @Test
+    void permanence_plans_in_force_at_the_snapshot() throws Exception {
+        // ssd_cla_care_plan. At 31 March 2025 the CLA are K01, K02, K03, K04, K10 = 5.
+        // K01: a record from the day she came into care with every key blank: no plan agreed yet.
+        // K02: CP02a (LTFOST18) ended 31 March, so it is not in force that day; CP02b, from 31 March, is:
+        //      LTFOST18 and SUPPLIV ("Yes"), sent in the SSD template's unquoted-key form: parallel planning.
+        // K03: ADOPTION from 1 Jun 2024. K10: {"RETURN6M": "Y", "ADOPTION": "N"}: RETURN6M only.
+        // K04: LTFOST18 ended 1 Dec 2024; the open OTHERPLN record is dated 1 Jan 2022, before this period of care
+        //      (30 Sep 2022), so it is not this period's plan: no plan.
+        // With a plan: K02, K03, K10 = 3 / 5 = 60.0%; parallel 1; LTFOST18 1, SUPPLIV 1, ADOPTION 1, RETURN6M 1.
+        // K06's REMAINSUP plan is during short breaks (not CLA); K07 and K08 left care before 31 March.
+        Map<String, Object> fy = row("permanence", "2024-25");
+        assertEquals(5L, fy.get("cla_count"));
+        assertEquals(3L, fy.get("with_permanence_plan"));
+        assertEquals(60.0, num(fy.get("with_permanence_plan_pct")), 1e-9);
+        assertEquals(1L, fy.get("with_parallel_plan"));
+        assertEquals(1L, fy.get("plan_long_term_foster_care"));
+        assertEquals(1L, fy.get("plan_supported_living"));
+        assertEquals(1L, fy.get("plan_adoption"));
+        assertEquals(1L, fy.get("plan_return_within_6_months"));
+        for (String none : new String[] {"plan_remain_with_family_supported", "plan_return_within_1_month", "plan_return_eventually",
+                "plan_long_term_relatives_friends", "plan_residential_to_independence", "plan_other"}) {
+            assertEquals(0L, fy.get(none), none);
+        }
+        // The adoption decision is kept beside the plan, unchanged: K03 only.
+        assertEquals(1L, fy.get("with_adoption_decision"));
+        assertEquals(java.util.List.of("K02", "K03", "K10"), authority.query("select person_id from intermediate.int_cla_permanence_plan_at_period_end "
+                + "where period_label = '2024-25' and has_permanence_plan order by person_id").stream().map(r -> r.get("person_id")).toList());
+        assertEquals("CP02b", authority.one("select care_plan_id from intermediate.int_cla_permanence_plan_at_period_end "
+                + "where period_label = '2024-25' and person_id = 'K02'").get("care_plan_id"));
+        assertNull(authority.one("select care_plan_id from intermediate.int_cla_permanence_plan_at_period_end "
+                + "where period_label = '2024-25' and person_id = 'K04'").get("care_plan_id"));
+        // Each form the plan may be sent in: staging's codes.
+        Map<String, String> codes = new java.util.TreeMap<>();
+        for (Map<String, Object> r : authority.query("select care_plan_id, coalesce(array_to_string(plan_codes, ','), '') c from staging.stg_case__cla_care_plan")) {
+            codes.put((String) r.get("care_plan_id"), (String) r.get("c"));
+        }
+        assertEquals("", codes.get("CP01"), "every key blank");
+        assertEquals(Map.of("n", 0L, "has_plan", false), authority.one("select len(plan_codes) n, has_plan from staging.stg_case__cla_care_plan "
+                + "where care_plan_id = 'CP01'"));
+        assertEquals("LTFOST18,SUPPLIV", codes.get("CP02b"), "unquoted keys");
+        assertEquals("ADOPTION,RETURNEV", codes.get("CP07a"), "JSON array");
+        assertEquals("ADOPTION", codes.get("CP07b"), "a bare code");
+        assertEquals("RETURN6M", codes.get("CP10"), "N is not chosen");
+        // 30 Nov 2024: K02, K03, K04 (plan ends 1 Dec), K07 (ADOPTION), K08 (LTRELFR), K10 = 6 of 6 = 100.0%.
+        // 31 Dec 2024: the same six CLA; K04's plan has ended: 5 / 6 = 83.3%.
+        Map<String, Object> nov = row("permanence", "2024-11");
+        assertEquals(6L, nov.get("cla_count"));
+        assertEquals(6L, nov.get("with_permanence_plan"));
+        assertEquals(1L, nov.get("plan_long_term_relatives_friends"));
+        assertEquals(2L, nov.get("plan_long_term_foster_care"));
+        assertEquals(83.3, num(row("permanence", "2024-12").get("with_permanence_plan_pct")), 1e-9);
+        // 30 April 2024: K03, K04, K07, K08 (from 15 Apr), K10 (from 1 Apr) = 5; K05 left on 1 April. K03's, K08's
+        // and K10's plans start in June and July: K04 (LTFOST18) and K07 (ADOPTION, CP07b) = 2 / 5 = 40.0%.
+        Map<String, Object> apr = row("permanence", "2024-04");
+        assertEquals(5L, apr.get("cla_count"));
+        assertEquals(2L, apr.get("with_permanence_plan"));
+        assertEquals(40.0, num(apr.get("with_permanence_plan_pct")), 1e-9);
+        Map<String, Object> ind = authority.one("select value, numerator, denominator, unit from marts.indicator_values "
+                + "where indicator_code = 'cla_with_permanence_plan_pct' and period_type = 'financial_year' and period_label = '2024-25'");
+        assertEquals(60.0, num(ind.get("value")), 1e-9);
+        assertEquals(3.0, num(ind.get("numerator")), 1e-9);
+        assertEquals(5.0, num(ind.get("denominator")), 1e-9);
+        assertEquals("percent", ind.get("unit"));
+        assertEquals(3.0, num(authority.one("select value from marts.indicator_values where indicator_code = 'cla_with_permanence_plan_count' "
+                + "and period_type = 'month' and period_label = '2025-03'").get("value")), 1e-9);
+    }
+
+    @Test
     void missing_and_return_home_interviews() throws Exception {
         // Looked after during 2024-25: K01, K02, K03, K04, K05 (ceased 1 Apr), K07, K08, K10 = 8. Missing: K04, whose
         // episode M3 was open on 1 April 2024 = 1 / 8 = 12.5%. K06's episode is while on short breaks: not CLA.
@@ -304,7 +372,8 @@ class ChildrenInCareCohortTest {
                 "cla_away_without_auth_in_year_pct", "cla_ceased_adopted_count", "cla_ceased_adopted_pct", "cla_ceased_sgo_count",
                 "cla_ceased_sgo_pct", "care_leavers_19_21_eet_pct", "care_leavers_19_21_suitable_accom_pct",
                 "care_leavers_la_not_in_touch_pct", "care_leavers_19_20_staying_put_pct", "cla_reviews_up_to_date_pct", "cla_in_care_2yrs_3plus_placements_in_2yrs_pct", "cla_in_care_2yrs_count",
-                "cla_health_assessment_up_to_date_pct", "care_leavers_17_18_suitable_accom_pct"}) {
+                "cla_health_assessment_up_to_date_pct", "care_leavers_17_18_suitable_accom_pct", "cla_with_permanence_plan_count",
+                "cla_with_permanence_plan_pct"}) {
             Map<String, Object> r = authority.one("select count(*) n, count(unit) units from marts.indicator_values "
                     + "where indicator_code = '" + code + "' and period_type = 'financial_year' and period_label = '2024-25'");
             assertEquals(1L, r.get("n"), code);

@@ -93,6 +93,12 @@ public final class DataPack {
             pool.shutdownNow();
         }
         deleteTree(scratch);
+        // a chart of an indicator no longer charted must not be left to be pasted into a report
+        try (Stream<Path> old = Files.list(chartDir)) {
+            for (Path p : old.filter(p -> p.getFileName().toString().endsWith(".png") && !pngs.contains(p)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
         Path html = folder.resolve("data_pack_" + year + ".html");
         HtmlWriter.write(data, narrative, charts, html);
         int indicators = data.rowsBySection.values().stream().mapToInt(List::size).sum();

@@ -15,8 +15,15 @@ definition: |
   - Legal status: the latest legal status starting on or before the as-at date (or the ceased date).
   - Latest statutory review (int_cla_reviews_timed), last social work visit, last IRO contact, last health
     assessment and dental check (completed): the latest on or before the as-at date.
-  - Permanence plan: the SSD records only the adoption decision, so 'adoption' when an unreversed agency
-    decision for adoption stands at the as-at date, otherwise blank.
+  - Permanence plan: the ssd_cla_care_plan record in force at the as-at date (or the day a period ceased in
+    the window), by the rule of intermediate.int_cla_permanence_plan_at_period_end: started on or before that
+    day and not before the period of care began, not ended by it (for a period that ceased, a plan closed the
+    same day is the plan the child left care on), the latest-started if several. Ofsted's list
+    takes one value, so a parallel plan shows adoption if adoption is one of its plans, otherwise the first in
+    Ofsted's order (return to family, SGO/CAO, supported living, residential, long-term fostering, other).
+    SSD code to Ofsted category: REMAINSUP/RETURN1M/RETURN6M/RETURNEV a) Return to family, ADOPTION b),
+    LTRELFR (long term with relatives/friends) c) SGO/CAO, SUPPLIV d), RESPLMT e), LTFOST18 f), OTHERPLN g).
+    With no plan recorded, an unreversed agency decision for adoption standing then still shows b) Adoption.
   - Placements in the last 12 months: DfE placements (same-carer runs, under-24-hour placements left out,
     int_cla_placements_sequenced) in force at some time in the 12 months to the as-at date.
   - Most recent placement: the latest placement of the period starting on or before the as-at date; its
@@ -42,7 +49,7 @@ columns:
   legal_status_code: SSDA903 legal status.
   last_review_date: Date of latest statutory review.
   last_visit_date: Date of last social work visit.
-  permanence_plan: adoption, or null when not recorded.
+  permanence_plan: SSD permanence plan code (LACP003A) in force, or ADOPTION from an adoption decision; null when none.
   last_iro_contact_date: Date of last IRO visit or contact.
   last_health_assessment_date: Date of last health assessment.
   last_dental_check_date: Date of last dental check.
@@ -166,6 +173,35 @@ adoption_decision as (
         and (decisions.decision_reversed_date is null or decisions.decision_reversed_date > care.as_at_date)
 ),
 
+care_plan as (
+    -- One SSD code per period of care: adoption first, then Ofsted's category order.
+    select
+        care.period_of_care_id,
+        arg_max(plans.plan_codes, (plans.start_date, plans.care_plan_id)) as plan_codes
+    from care
+    inner join staging.stg_case__cla_care_plan as plans
+        on plans.person_id = care.person_id
+        and plans.has_plan
+        and plans.start_date <= care.seen_at
+        and plans.start_date >= care.start_date
+        -- A plan closed on the day the child left care is the plan they left on.
+        and (plans.end_date is null or plans.end_date > care.seen_at
+            or (not care.is_open_at_as_at and plans.end_date = care.seen_at))
+    group by care.period_of_care_id
+),
+
+care_plan_chosen as (
+    select
+        period_of_care_id,
+        case
+            when list_contains(plan_codes, 'ADOPTION') then 'ADOPTION'
+            else substr(list_sort(list_transform(plan_codes, code -> lpad(cast(list_position(
+                ['REMAINSUP', 'RETURN1M', 'RETURN6M', 'RETURNEV', 'LTRELFR', 'SUPPLIV', 'RESPLMT', 'LTFOST18', 'OTHERPLN'],
+                code) as varchar), 2, '0') || code), 'ASC', 'NULLS LAST')[1], 3)
+        end as plan_code
+    from care_plan
+),
+
 placements as (
     select * from intermediate.int_cla_placements_sequenced
 ),
@@ -243,7 +279,8 @@ select
     legal.legal_status_code,
     reviews.last_review_date,
     visits.last_visit_date,
-    case when adoption_decision.period_of_care_id is not null then 'adoption' end as permanence_plan,
+    coalesce(care_plan_chosen.plan_code,
+        case when adoption_decision.period_of_care_id is not null then 'ADOPTION' end) as permanence_plan,
     episode_facts.last_iro_contact_date,
     health.last_health_assessment_date,
     health.last_dental_check_date,
@@ -274,6 +311,7 @@ left join reviews on reviews.period_of_care_id = care.period_of_care_id
 left join visits on visits.period_of_care_id = care.period_of_care_id
 left join health on health.person_id = care.person_id
 left join adoption_decision on adoption_decision.period_of_care_id = care.period_of_care_id
+left join care_plan_chosen on care_plan_chosen.period_of_care_id = care.period_of_care_id
 left join placement_count on placement_count.person_id = care.person_id
 left join latest_placement on latest_placement.period_of_care_id = care.period_of_care_id
 left join placements on placements.placement_id = latest_placement.placement_id

@@ -386,4 +386,21 @@ class ChildrenInCareCohortTest {
         assertEquals("rate_per_10000", rate.get("unit"));
         assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed").get("n"));
     }
+
+    @Test
+    void annex_a_list_8_shows_the_permanence_plan_in_force_as_ofsted_categorises_it() throws Exception {
+        // As at 5 May 2025 (the newest extract), window from 6 November 2024. By hand, from
+        // ssd_cla_care_plan_20250505.csv:
+        //   K01 record with every key blank: no plan. K02 CP02b from 31 March, parallel LTFOST18 + SUPPLIV:
+        //   one value, Ofsted's order puts supported living (d) before long-term fostering (f): SUPPLIV.
+        //   K03 CP03 ADOPTION. K04 CP04 ended 1 Dec 2024 and CP04x predates his care: none. K10 RETURN6M.
+        //   K07 ceased 20 Feb 2025, CP07b (ADOPTION) closed that day: the plan he left care on.
+        //   K08 ceased 10 Mar 2025 with CP08 (LTRELFR) closed that day: LTRELFR, Ofsted's c) SGO/CAO.
+        Map<String, Object> plans = authority.one("select map(list(child_id order by child_id), "
+                + "list(coalesce(permanence_plan, '-') order by child_id)) m from marts.annex_a_list_08_children_in_care");
+        assertEquals("{K01=-, K02=SUPPLIV, K03=ADOPTION, K04=-, K07=ADOPTION, K08=LTRELFR, K10=RETURN6M}",
+                String.valueOf(plans.get("m")));
+        assertEquals("c) SGO/CAO", uk.csc.warehouse.annexa.AnnexATemplate.load("2025").vocabularies()
+                .get("permanence_plan").get("LTRELFR"));
+    }
 }

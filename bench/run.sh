@@ -188,7 +188,7 @@ bench_size() {
   fi
   local files bytes
   files=$(find "$G/inbox" -name '*.csv' | wc -l)
-  bytes=$(find "$G/inbox" -name '*.csv' -printf '%s\n' | awk '{s+=$1} END {printf "%d", s}')
+  bytes=$(find "$G/inbox" -name '*.csv' -printf '%s\n' | awk '{s+=$1} END {printf "%.0f", s}')
 
   # -------------------------------------------------- floor: cat, then DuckDB alone, on the same files
   cat "$G"/inbox/*/*.csv >/dev/null   # warm the page cache as the loader will find it
@@ -200,7 +200,7 @@ bench_size() {
   grep -P '^/.*\t' "$D/floor.log" >"$D/floor.tsv" || true
   [ "$T_RC" = 0 ] || { echo "floor failed (exit $T_RC); see $D/floor.log" >&2; FAILED=1; }
   local floor_rows floor_snappy floor_zstd
-  floor_rows=$(awk -F'\t' '{s+=$3} END {printf "%d", s}' "$D/floor.tsv")
+  floor_rows=$(awk -F'\t' '{s+=$3} END {printf "%.0f", s}' "$D/floor.tsv")
   if [ "$codecs" = zstd ]; then floor_snappy=""; floor_zstd=$(awk -F'\t' '{s+=$4} END {printf "%.2f", s/1000}' "$D/floor.tsv")
   else floor_snappy=$(awk -F'\t' '{s+=$4} END {printf "%.2f", s/1000}' "$D/floor.tsv")
        floor_zstd=$(awk -F'\t' '{s+=$5} END {printf "%.2f", s/1000}' "$D/floor.tsv"); fi
@@ -270,11 +270,11 @@ bench_size() {
   # manifest: fields 1-13 never hold commas; millis is the last field
   : >"$D/sources.tsv"; : >"$D/slowest-files.tsv"
   if [ -n "$manifest" ]; then
-    awk -F, 'NR > 1 {f[$3]++; b[$3]+=$7; r[$3]+=$11; q[$3]+=$13; ms[$3]+=$NF} END {for (s in f) printf "%s\t%d\t%d\t%d\t%d\t%d\n", s, f[s], b[s], r[s], q[s], ms[s]}' "$manifest" | sort >"$D/sources.tsv"
-    awk -F, 'NR > 1 {printf "%s/%s\t%d\t%d\t%d\n", $3, $4, $7, $11, $NF}' "$manifest" | sort -t$'\t' -k4 -nr | head -5 >"$D/slowest-files.tsv"
+    awk -F, 'NR > 1 {f[$3]++; b[$3]+=$7; r[$3]+=$11; q[$3]+=$13; ms[$3]+=$NF} END {for (s in f) printf "%s\t%d\t%.0f\t%.0f\t%.0f\t%.0f\n", s, f[s], b[s], r[s], q[s], ms[s]}' "$manifest" | sort >"$D/sources.tsv"
+    awk -F, 'NR > 1 {printf "%s/%s\t%.0f\t%.0f\t%.0f\n", $3, $4, $7, $11, $NF}' "$manifest" | sort -t$'\t' -k4 -nr | head -5 >"$D/slowest-files.tsv"
   fi
-  local rows_read quarantined; rows_read=$(awk -F'\t' '{s+=$4} END {printf "%d", s}' "$D/sources.tsv")
-  quarantined=$(awk -F'\t' '{s+=$5} END {printf "%d", s}' "$D/sources.tsv")
+  local rows_read quarantined; rows_read=$(awk -F'\t' '{s+=$4} END {printf "%.0f", s}' "$D/sources.tsv")
+  quarantined=$(awk -F'\t' '{s+=$5} END {printf "%.0f", s}' "$D/sources.tsv")
   ingest_s=${ingest_s:-0}
 
 
@@ -336,6 +336,10 @@ bench_size() {
     echo "|---|---:|---:|---|"
   } >>"$OUT"
   [ -n "$ingest_s" ] && verdict "ingest throughput vs DuckDB read_csv->parquet floor" "$ratio" ">=" 80 "%"
+  if [ "$run_rc" != 0 ]; then   # a failed night meets no target, however fast it failed
+    ROW "nightly cycle ($label)" "failed (exit $run_rc) after $run_wall s: $(grep -v '^[0-9][0-9]:' "$D/nightly.log" | grep -v '^\s' | tail -1 | cut -c1-160)" "" "NOT met"
+    FAILED=1
+  else
   case "$size" in
     M) verdict "nightly cycle (M)" "$run_wall" "<" 10 s
        [ "${OS[pack]}" = ok ] && verdict "pack (M)" "${OW[pack]}" "<" 15 s ;;
@@ -345,6 +349,7 @@ bench_size() {
         verdict "nightly cycle (XL)$sl" "$run_wall" "<" 600 s
         verdict "nightly peak memory (XL)$sl" "$run_rss" "<" 6144 MB ;;
   esac
+  fi
   {
     echo
     echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Other engineers share this machine: when the load"

@@ -59,22 +59,24 @@ episode_months as (
     cross join bounds
 ),
 
+-- One row per child and reference date by a hash aggregate (it spills to disk), not a window over every open
+-- episode: at national scale (12 M children) the window could not be held in a 4 GB memory limit. The latest
+-- referral is the one with the greatest (referral_date, referral_id), the order the window used.
 open_episodes as (
     select
         periods.period_type,
         periods.period_label,
         periods.reference_date,
         episodes.person_id,
-        episodes.referral_id,
-        episodes.referral_date,
-        count(*) over child_at_date as open_episodes,
-        row_number() over (child_at_date order by episodes.referral_date desc, episodes.referral_id desc) as pick
+        arg_max(episodes.referral_id, (episodes.referral_date, episodes.referral_id)) as referral_id,
+        max(episodes.referral_date) as referral_date,
+        count(*) as open_episodes
     from periods
     inner join episode_months as episodes
         on episodes.open_month = periods.reference_month
         and episodes.referral_date <= periods.reference_date
         and coalesce(episodes.close_date, date 'infinity') > periods.reference_date
-    window child_at_date as (partition by periods.period_type, periods.period_label, episodes.person_id)
+    group by periods.period_type, periods.period_label, periods.reference_date, episodes.person_id
 )
 
 select
@@ -87,4 +89,3 @@ select
     open_episodes,
     reference_date - referral_date as days_open
 from open_episodes
-where pick = 1

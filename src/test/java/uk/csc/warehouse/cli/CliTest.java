@@ -35,6 +35,15 @@ class CliTest {
     }
 
     @Test
+    void after_the_demo_status_reports_a_fresh_successful_nightly(@TempDir Path tmp) {
+        Path dir = tmp.resolve("data");
+        assertEquals(0, Main.execute("demo", "--data-dir", dir.toString(), "--children", "2000", "--years", "1"));
+        Captured c = capture(() -> Main.execute("status", "--data-dir", dir.toString()));
+        assertEquals(0, c.exit, c.out + c.err);
+        assertTrue(c.out.lines().anyMatch(l -> l.startsWith("nightly") && l.contains("succeeded")), c.out);
+    }
+
+    @Test
     void a_wrong_option_is_a_usage_error_naming_it() {
         Captured c = capture(() -> Main.execute("load", "--data-dir", "/tmp/x", "--dry-runn"));
         assertEquals(2, c.exit);

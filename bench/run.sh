@@ -2,7 +2,7 @@
 # bench/run.sh: how fast and how big, measured against the floor. See bench/README.md.
 #
 #   bench/run.sh [--jar JAR | --classpath CP] [--work DIR] [--results DIR] [--jfr] [--keep] [--quick] SIZE...
-#   SIZE: XS (2,000 children, 1 year: the self-test), S (10,000, 3 years), M (64,000, 10: a London borough),
+#   SIZE: XS (2,000 children, 1 year: a smoke run), S (10,000, 3 years), M (64,000, 10: a London borough),
 #         L (300,000, 10: the largest authorities), XL (all of England: 150 authorities x 80,000 = 12 M, 10 years)
 #
 # For each size, on a freshly generated synthetic authority: generate; the floor on the same files (cat, and

@@ -127,34 +127,29 @@ current_placement as (
     group by all
 ),
 
+-- One pass over each child's placements counts both windows: the period so far, and the two years to the snapshot.
 placement_counts as (
     select
         looked_after.period_type,
         looked_after.period_label,
         looked_after.person_id,
-        count(distinct placements.period_of_care_id || '/' || placements.placement_run) as placements_in_period
-    from looked_after
-    inner join placements
-        on placements.person_id = looked_after.person_id
-        and not placements.is_under_24_hours
-        and placements.start_date <= looked_after.snapshot_date
-        and (placements.end_date is null or placements.end_date > looked_after.period_start)
-    group by all
-),
-
-placement_counts_2_years as (
-    select
-        looked_after.period_type,
-        looked_after.period_label,
-        looked_after.person_id,
-        count(distinct placements.period_of_care_id || '/' || placements.placement_run) as placements_in_2_years
-    from looked_after
+        count(distinct placements.period_of_care_id || '/' || placements.placement_run)
+            filter (where coalesce(placements.end_date, date 'infinity') > looked_after.period_start)
+            as placements_in_period,
+        count(distinct placements.period_of_care_id || '/' || placements.placement_run)
+            filter (where coalesce(placements.end_date, date 'infinity') > looked_after.two_years_start)
+            as placements_in_2_years
+    from (
+        select *, cast(snapshot_date - to_months(reference.setting_int('cla_stability_two_year_months')) as date) + 1
+            as two_years_start
+        from looked_after
+    ) as looked_after
     inner join placements
         on placements.person_id = looked_after.person_id
         and not placements.is_under_24_hours
         and placements.start_date <= looked_after.snapshot_date
         and coalesce(placements.end_date, date 'infinity')
-            > cast(looked_after.snapshot_date - to_months(reference.setting_int('cla_stability_two_year_months')) as date) + 1
+            > least(looked_after.period_start, looked_after.two_years_start)
     group by all
 ),
 
@@ -182,7 +177,7 @@ enriched as (
         case when placements.placement_type_code in ('A4', 'A6') then coalesce(placements.previous_run_start_date, placements.run_start_date)
              else placements.run_start_date end as stable_since,
         coalesce(placement_counts.placements_in_period, 0) as placements_in_period,
-        coalesce(placement_counts_2_years.placements_in_2_years, 0) as placements_in_2_years,
+        coalesce(placement_counts.placements_in_2_years, 0) as placements_in_2_years,
         looked_after.care_start_date <= cast(looked_after.snapshot_date - to_months(reference.setting_int('cla_stability_two_year_months')) as date)
             as is_in_care_2_years,
         looked_after.care_start_date <= cast(looked_after.snapshot_date - to_months(reference.setting_int('cla_health_care_months')) as date) + 1
@@ -210,7 +205,6 @@ enriched as (
     left join current_placement using (period_type, period_label, person_id)
     left join placements on placements.placement_id = current_placement.placement_id
     left join placement_counts using (period_type, period_label, person_id)
-    left join placement_counts_2_years using (period_type, period_label, person_id)
 ),
 
 flagged as (

@@ -3,7 +3,7 @@ package uk.csc.warehouse.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import uk.csc.warehouse.build.WarehouseBuilder;
+import uk.csc.warehouse.transform.WarehouseBuilder;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Build DIR/warehouse.duckdb from the lake: reference data, then the SQL models in sql/",

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import uk.csc.warehouse.build.WarehouseBuilder;
+import uk.csc.warehouse.transform.WarehouseBuilder;
 import uk.csc.warehouse.ingest.IngestRun;
 import uk.csc.warehouse.ingest.LoadReport;
 import uk.csc.warehouse.output.OutputWriter;

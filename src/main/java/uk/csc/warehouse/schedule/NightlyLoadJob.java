@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.csc.warehouse.build.WarehouseBuilder;
+import uk.csc.warehouse.transform.WarehouseBuilder;
 import uk.csc.warehouse.ingest.IngestRun;
 import uk.csc.warehouse.ingest.LoadReport;
 import uk.csc.warehouse.output.OutputWriter;

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.csc.warehouse.build.WarehouseBuilder;
+import uk.csc.warehouse.transform.WarehouseBuilder;
 import uk.csc.warehouse.generate.GeneratorSettings;
 import uk.csc.warehouse.generate.SyntheticAuthority;
 import uk.csc.warehouse.ingest.IngestRun;

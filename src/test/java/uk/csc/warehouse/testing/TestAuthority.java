@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import uk.csc.warehouse.build.WarehouseBuilder;
+import uk.csc.warehouse.transform.WarehouseBuilder;
 import uk.csc.warehouse.ingest.IngestRun;
 import uk.csc.warehouse.ingest.LoadReport;
 import uk.csc.warehouse.support.DataDir;

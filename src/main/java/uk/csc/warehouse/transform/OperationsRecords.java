@@ -1,4 +1,4 @@
-package uk.csc.warehouse.build;
+package uk.csc.warehouse.transform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package uk.csc.warehouse.build;
+package uk.csc.warehouse.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

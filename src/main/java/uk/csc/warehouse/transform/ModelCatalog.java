@@ -1,4 +1,4 @@
-package uk.csc.warehouse.build;
+package uk.csc.warehouse.transform;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

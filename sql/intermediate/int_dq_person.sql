@@ -20,7 +20,7 @@ columns:
   person_id: The child.
   team_id: Team named on the record itself; null here (the child's allocation is used).
   worker_id: Worker named on the record itself; null here.
-  detail: What was found, without personal values.
+  detail: What was found (the code as recorded, or the age at referral); null when the message says it all.
 tests:
   unique: [rule_code, record_id]
   not_null: [rule_code, source_table, record_id, person_id]
@@ -48,7 +48,7 @@ problems as (
     from people
     where not is_unborn and (sex is null or sex = 'U')
     union all
-    select person_id, 'SEX_INVALID', 'sex is not M, F or U'
+    select person_id, 'SEX_INVALID', 'recorded as ''' || left(sex, 12) || ''''
     from people
     where sex not in ('M', 'F', 'U')
     union all
@@ -57,12 +57,12 @@ problems as (
     from people
     where not is_unborn and (ethnicity is null or ethnicity = 'NOBT')
     union all
-    select person_id, 'ETHNICITY_INVALID', 'ethnicity is not a DfE code'
+    select person_id, 'ETHNICITY_INVALID', 'recorded as ''' || left(ethnicity, 12) || ''''
     from people
     where ethnicity not in ('WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH', 'AIND',
         'APKN', 'ABAN', 'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'CNHE', 'OOTH', 'REFU', 'NOBT')
     union all
-    select person_id, 'DOB_MISSING', 'no date of birth or expected date of birth'
+    select person_id, 'DOB_MISSING', null
     from people
     where date_of_birth is null and expected_date_of_birth is null
     union all

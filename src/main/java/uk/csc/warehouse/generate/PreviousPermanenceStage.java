@@ -39,7 +39,7 @@ final class PreviousPermanenceStage {
             la = Pick.one(rng, OTHER_LA_NAMES);
             date = partlyKnown(rng, Pick.dateBetween(rng, c.birthday(1), start.minusDays(180)));
         }
-        if (clock.happened(start)) {
+        if (clock.happened(start) && start.isBefore(end)) { // as the period's episodes are written
             c.emit("ssd_cla_previous_permanence").set("lapp_table_id", claId + "-PP").set("lapp_person_id", c.personId)
                     .set("lapp_previous_permanence_option", option).set("lapp_previous_permanence_la", la)
                     .set("lapp_previous_permanence_order_date", date);

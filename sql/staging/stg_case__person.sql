@@ -12,6 +12,7 @@ columns:
   date_of_birth: Date of birth (pers_dob); null for an unborn child.
   expected_date_of_birth: Expected date of birth for an unborn child (pers_expected_dob).
   date_of_death: Date of death, where recorded (pers_death_date).
+  upn_unknown_code: Why the child has no UPN, UN1-UN10 (pers_upn_unknown), upper-cased; null when blank.
   name_match_key: SHA-256 of forename and surname, lower-cased, letters only, in alphabetical order (so a swapped forename and surname match); null unless both are recorded. Compares names without holding them.
 tests:
   unique: [person_id]
@@ -24,6 +25,7 @@ select
     pers_dob as date_of_birth,
     pers_expected_dob as expected_date_of_birth,
     pers_death_date as date_of_death,
+    nullif(upper(trim(pers_upn_unknown)), '') as upn_unknown_code,
     case
         when nullif(regexp_replace(lower(pers_forename), '[^a-z]', '', 'g'), '') is not null
             and nullif(regexp_replace(lower(pers_surname), '[^a-z]', '', 'g'), '') is not null

@@ -31,11 +31,15 @@ definition: |
   - LA of placement: the local authority the most recent placement's postcode district lies in. A district
     in setting cla_la_postcode_districts (the authority's own districts, which also decide "inside the
     authority") is the authority itself (reference.run_context la_code, named by reference.lait_area_codes);
-    any other district is looked up in sql/seeds/postcode_district_local_authority.csv (outward code to the
-    local authority with children's services responsibility holding most of the district, from the ONS
-    Postcode Directory's district-to-authority assignment; a district straddling a boundary maps to one
-    authority). The SSD holds no LA of placement field. No postcode, or a district not in the lookup,
-    leaves it blank and the Summary sheet names the rows.
+    any other district is looked up in sql/seeds/postcode_district_local_authority.csv: outward code to the
+    local authority with children's services responsibility (a county for a shire district) holding most of
+    the district. 201 districts: the 113 of the generator's postcode pool (ONS Postcode Directory, November
+    2025, OGL v3: src/main/resources/generate/postcode_pool.csv, laua per postcode, districts straddling a
+    boundary (SE9, SW8, SW12, SW16) given to the borough holding most of them) and the other Inner and Outer
+    London districts written by hand from the same geography. A district is an approximation near a
+    boundary; an authority with the ONSPD to hand can replace the seed with DIR/reference/
+    postcode_district_local_authority.csv. The SSD holds no LA of placement field. No postcode, or a district
+    not in the lookup, leaves it blank and the Summary sheet names the rows.
   - Allocated team/worker: the allocation on the as-at date (marts.annex_a_children); for a period of care
     that ceased in the window with no allocation left at the as-at date, the allocation in force on the day
     care ceased (the latest-starting one).

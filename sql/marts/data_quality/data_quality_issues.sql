@@ -38,6 +38,8 @@ tests:
 with found as (
     select rule_code, source_table, record_id, person_id, team_id, worker_id, detail from intermediate.int_dq_person
     union all
+    select rule_code, source_table, record_id, person_id, team_id, worker_id, detail from intermediate.int_dq_upn
+    union all
     select rule_code, source_table, record_id, person_id, team_id, worker_id, detail from intermediate.int_dq_duplicates
     union all
     select rule_code, source_table, record_id, person_id, team_id, worker_id, detail from intermediate.int_dq_assessments

@@ -56,10 +56,9 @@ class DataQualityCohortTest {
             Map.entry("CLA_PLACEMENT_NO_URN", List.of("PL20", "D20", "Children in Care Team", "W3", "Ofsted-registered setting has no URN: placement type K2")),
             Map.entry("CARE_LEAVER_NO_BIRTHDAY_CONTACT", List.of("D21/19", "D21", "Leaving Care Team", "W4", "birthday at 19 on 15/06/2024: no record between 15/12/2023 and 15/07/2024")),
             Map.entry("CP_PLAN_NO_CATEGORY", List.of("CP22", "D22", "Assessment Team", "W2", "no category of abuse: plan started 01/11/2024, initial category blank")),
-            Map.entry("WORKER_NOT_IN_HR", List.of("I23", "D23", "Assessment Team", "W9", "HR has no record of worker W9")));
-
-    /** Rules with no planted error yet: UPNs arrive with ssd_linked_identifiers (ssd-data branch). */
-    static final Set<String> NOT_PLANTED = Set.of("UPN_MISSING", "UPN_INVALID");
+            Map.entry("WORKER_NOT_IN_HR", List.of("I23", "D23", "Assessment Team", "W9", "HR has no record of worker W9")),
+            Map.entry("UPN_MISSING", List.of("D24", "D24", "Assessment Team", "W1", "aged 11, no UPN and no UPN-unknown reason")),
+            Map.entry("UPN_INVALID", List.of("LI25", "D25", "Assessment Team", "W1", "the first letter is not the UPN's check letter")));
 
     @BeforeAll
     static void loadAndBuild() throws Exception {
@@ -95,7 +94,6 @@ class DataQualityCohortTest {
     void every_rule_in_the_catalogue_has_a_planted_error() throws Exception {
         Set<String> catalogue = authority.query("select rule_code from reference.data_quality_rules").stream()
                 .map(r -> (String) r.get("rule_code")).collect(Collectors.toCollection(TreeSet::new));
-        catalogue.removeAll(NOT_PLANTED);
         assertEquals(new TreeSet<>(PLANTED.keySet()), catalogue);
         // The 45-working-day boundary: AS01 started 10/03/2025, 15 working days, is not yet late.
         assertEquals(0L, authority.one("select count(*) n from marts.data_quality_issues where record_id = 'AS01'").get("n"));
@@ -113,7 +111,7 @@ class DataQualityCohortTest {
             assertEquals(1L, ((Number) r.get("open_issues")).longValue());
             assertEquals("first month", r.get("trend"));
         });
-        assertEquals(16L, ((Number) authority.one("select sum(open_issues) n from marts.data_quality_summary").get("n")).longValue());
+        assertEquals(18L, ((Number) authority.one("select sum(open_issues) n from marts.data_quality_summary").get("n")).longValue());
     }
 
     @Test
@@ -128,7 +126,7 @@ class DataQualityCohortTest {
             System.setOut(old);
         }
         String status = out.toString(StandardCharsets.UTF_8);
-        assertTrue(status.contains("quality:  16 open data-quality issues at 2025-03-31"), status);
+        assertTrue(status.contains("quality:  18 open data-quality issues at 2025-03-31"), status);
         assertTrue(status.lines().anyMatch(l -> l.matches("\\s+WORKER_NOT_IN_HR\\s+warning\\s+1")), status);
 
         try (Connection c = DuckDb.readOnly(authority.dataDir.warehouse())) {
@@ -137,7 +135,8 @@ class DataQualityCohortTest {
                     .findFirst().orElseThrow(() -> new AssertionError("no pack check for CP_PLAN_NO_CATEGORY: " + pack.checks));
             assertEquals("1 open (error)", check.status());
             assertTrue(check.detail().contains("Child protection plan has no category of abuse"), check.detail());
-            assertTrue(pack.checks.stream().anyMatch(x -> x.check().equals("Data quality: UPN_MISSING") && x.status().equals("ok")));
+            assertTrue(pack.checks.stream().anyMatch(x -> x.check().equals("Data quality: UPN_INVALID")
+                    && x.status().equals("1 open (error)")), pack.checks.toString());
         }
     }
 
@@ -172,8 +171,8 @@ class DataQualityCohortTest {
                 + "and rule_code = 'SEX_MISSING'").get("trend"));
         assertEquals("up", authority.one("select trend from marts.data_quality_summary where month = '2025-03' "
                 + "and rule_code = 'DOB_MISSING'").get("trend"));
-        // February's two rows are kept beside March's sixteen (one per rule and team).
-        assertEquals(18L, authority.one("select count(*) n from ops.data_quality_history").get("n"));
+        // February's two rows are kept beside March's eighteen (one per rule and team).
+        assertEquals(20L, authority.one("select count(*) n from ops.data_quality_history").get("n"));
         assertEquals(1L, authority.one("select count(*) n from ops.data_quality_history where as_at_date = date '2025-02-28' "
                 + "and rule_code = 'SEX_MISSING'").get("n"));
     }

@@ -64,7 +64,9 @@ def cohort(clean):
     write(case, 'ssd_cin_episodes', ['cine_referral_id','cine_person_id','cine_referral_date','cine_referral_nfa',
           'cine_referral_source_code','cine_cin_primary_need_code','cine_close_reason','cine_close_date','cine_referral_team',
           'cine_referral_worker_id'],
-          [['R' + k[1:], k, '2024-06-01', 'N', '1A', 'N1', '', '', alloc[k][0], alloc[k][1]] for k in kids if k != 'D21'])
+          [['R' + k[1:], k, '2024-06-01', 'N', '1A', 'N1', '', '', alloc[k][0], alloc[k][1]] for k in kids if k != 'D21']
+          # the extract's earliest closed referral: its history is complete from 15/11/2023 (12 months on)
+          + [['R02old', 'D02', '2022-10-01', 'N', '1A', 'N1', 'RC1', '2022-11-15', 'T1', 'W1']])
     write(case, 'ssd_cin_assessments', ['cina_assessment_id','cina_person_id','cina_referral_id','cina_assessment_start_date',
           'cina_assessment_child_seen','cina_assessment_auth_date','cina_assessment_outcome_nfa','cina_assessment_team',
           'cina_assessment_worker_id'],

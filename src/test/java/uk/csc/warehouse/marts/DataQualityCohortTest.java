@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import uk.csc.warehouse.cli.Main;
+import uk.csc.warehouse.comparators.ComparatorFiles;
 import uk.csc.warehouse.ingest.LoadReport;
 import uk.csc.warehouse.pack.PackData;
 import uk.csc.warehouse.support.DuckDb;
@@ -175,5 +178,58 @@ class DataQualityCohortTest {
         assertEquals(20L, authority.one("select count(*) n from ops.data_quality_history").get("n"));
         assertEquals(1L, authority.one("select count(*) n from ops.data_quality_history where as_at_date = date '2025-02-28' "
                 + "and rule_code = 'SEX_MISSING'").get("n"));
+    }
+
+    /**
+     * History completeness: the extract's earliest closed referral is R02old (closed 15/11/2022), so its history
+     * is complete from 15/11/2023. Earlier periods are marked, and left off the pack's trends and the comparator
+     * files unless asked.
+     */
+    @Test
+    @Order(6)
+    void periods_before_the_extract_history_is_complete_are_marked_and_left_out_unless_asked() throws Exception {
+        List<Map<String, Object>> years = authority.query("select period_label, bool_and(history_complete) as complete, "
+                + "any_value(history_note) as note from marts.indicator_values where period_type = 'financial_year' "
+                + "and area = 'front_door' group by 1 order by 1");
+        assertEquals(List.of("2022-23", "2023-24", "2024-25"), years.stream().map(r -> r.get("period_label")).toList());
+        assertEquals(List.of(false, false, true), years.stream().map(r -> r.get("complete")).toList());
+        assertTrue(years.get(0).get("note").toString().contains("records only from 15/11/2022"), years.get(0).toString());
+        assertEquals(false, authority.one("select bool_or(history_complete) c from marts.indicator_values "
+                + "where period_type = 'month' and period_label = '2023-11' and area = 'front_door'").get("c"));
+        assertEquals(true, authority.one("select bool_and(history_complete) c from marts.indicator_values "
+                + "where period_type = 'month' and period_label = '2023-12' and area = 'front_door'").get("c"));
+        assertEquals(0L, authority.one("select count(*) n from marts.indicator_values where area in ('complaints', "
+                + "'workforce') and not history_complete").get("n"), "HR and complaints history is not the SSD's");
+
+        LocalDate complete = LocalDate.of(2023, 12, 1);
+        Set<String> ownSystems = authority.query("select distinct indicator_code from marts.indicator_values "
+                + "where area in ('complaints', 'workforce')").stream().map(r -> (String) r.get("indicator_code"))
+                .collect(Collectors.toSet());
+        try (Connection c = DuckDb.readOnly(authority.dataDir.warehouse())) {
+            PackData trimmed = PackData.read(c, "2024-25");
+            assertTrue(trimmed.monthsByIndicator.values().stream().flatMap(List::stream)
+                    .filter(m -> !ownSystems.contains(m.code())).allMatch(m -> !m.start().isBefore(complete)));
+            assertTrue(trimmed.rowsBySection.values().stream().flatMap(List::stream)
+                    .filter(r -> !Set.of("workforce", "complaints").contains(r.area())).allMatch(r -> r.lastYear() == null),
+                    "2023-24 is incomplete: no 'last year' figure from the case extract");
+            PackData all = PackData.read(c, "2024-25", true);
+            assertTrue(all.monthsByIndicator.values().stream().flatMap(List::stream)
+                    .filter(m -> !ownSystems.contains(m.code())).anyMatch(m -> m.start().isBefore(complete)));
+            assertTrue(all.rowsBySection.values().stream().flatMap(List::stream)
+                    .filter(r -> !Set.of("workforce", "complaints").contains(r.area())).anyMatch(r -> r.lastYear() != null));
+            assertTrue(trimmed.checks.stream().anyMatch(x -> x.check().equals("History complete from")
+                    && x.status().equals("2023-11-15")), trimmed.checks.toString());
+        }
+        assertEquals(0L, localValuesIn(ComparatorFiles.write(authority.dataDir, "2024-25", false), "2023-24"));
+        assertTrue(localValuesIn(ComparatorFiles.write(authority.dataDir, "2024-25", true), "2023-24") > 0);
+    }
+
+    private static long localValuesIn(ComparatorFiles.Result files, String year) throws Exception {
+        Path longFile = files.files().keySet().stream().filter(p -> p.getFileName().toString().equals("comparators_long.csv"))
+                .findFirst().orElseThrow();
+        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(longFile)) {
+            return csv.stream().filter(r -> r.getField("financial_year").equals(year) && !r.getField("local_value").isEmpty()
+                    && !Set.of("workforce", "complaints").contains(r.getField("area"))).count();
+        }
     }
 }

@@ -129,8 +129,14 @@ def duplicates():
         ['U10','Hana','Khan','F','APKN','2017-05-05'], ['U11','Isla','Khan','F','APKN','2017-05-05'],           # false: twins
         ['U12','Noah','Smith','M','WBRI','2014-02-02'], ['U13','Noah','Smith','M','WBRI','2014-02-03'],         # false: namesakes
         ['U14','Ruby','Evans','F','WBRI','2018-08-08'], ['U15','','Evans','F','WBRI','2018-08-08'],             # false: no forename
+        ['U16','Mohammed','Rahman','M','ABAN','2011-04-04'], ['U17','Mohamed','Rahman','M','ABAN','2011-04-14'],  # true: same UPN
     ]
     write(root + '/case', 'ssd_person', ['pers_person_id','pers_forename','pers_surname','pers_sex','pers_ethnicity','pers_dob'], rows)
+    # U16 and U17 share a UPN (name spelt and birth date typed differently); the twins U10 and U11 have their own
+    upns = [['LU10','U10','UPN',upn_for('210170000010'),'2022-09-01',''], ['LU11','U11','UPN',upn_for('210170000011'),'2022-09-01',''],
+            ['LU16','U16','UPN',upn_for('210110000016'),'2016-09-01',''], ['LU17','U17','UPN',upn_for('210110000016'),'2016-09-01','']]
+    write(root + '/case', 'ssd_linked_identifiers', ['link_table_id','link_person_id','link_identifier_type','link_identifier_value',
+          'link_valid_from_date','link_valid_to_date'], upns)
 
 cohort(False); cohort(True); duplicates()
 print('ok')

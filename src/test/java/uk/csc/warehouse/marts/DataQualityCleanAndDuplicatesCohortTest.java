@@ -34,12 +34,14 @@ class DataQualityCleanAndDuplicatesCohortTest {
         List<Map<String, Object>> rows = authority.query("select d.record_id, d.kept_person_id, i.message "
                 + "from intermediate.int_dq_duplicates d join marts.data_quality_issues i using (record_id) order by 1");
         // U02 = U01 (same), U04 = U03 (forename and surname swapped), U06 = U05 (case, space, apostrophe),
-        // U08 and U09 = U07 (three records). Not: U10/U11 twins, U12/U13 born a day apart, U15 with no forename.
-        assertEquals(List.of("U02", "U04", "U06", "U08", "U09"), rows.stream().map(r -> r.get("record_id")).toList());
-        assertEquals(List.of("U01", "U03", "U05", "U07", "U07"), rows.stream().map(r -> r.get("kept_person_id")).toList());
+        // U08 and U09 = U07 (three records), U17 = U16 (same UPN, name spelt and birth date typed differently).
+        // Not: U10/U11 twins with their own UPNs, U12/U13 born a day apart, U15 with no forename.
+        assertEquals(List.of("U02", "U04", "U06", "U08", "U09", "U17"), rows.stream().map(r -> r.get("record_id")).toList());
+        assertEquals(List.of("U01", "U03", "U05", "U07", "U07", "U16"), rows.stream().map(r -> r.get("kept_person_id")).toList());
+        assertTrue(rows.get(5).get("message").toString().endsWith("same UPN as U16"), rows.get(5).toString());
         assertTrue(rows.get(3).get("message").toString().endsWith("same date of birth and name as U07 (3 records match)"),
                 rows.get(3).toString());
-        assertEquals(5L, authority.one("select count(*) n from marts.data_quality_issues").get("n"));
+        assertEquals(6L, authority.one("select count(*) n from marts.data_quality_issues").get("n"));
         // Names never reach the warehouse: only their hash.
         assertEquals(0L, authority.one("select count(*) n from duckdb_columns() where column_name ilike '%forename%' "
                 + "or column_name ilike '%surname%'").get("n"));

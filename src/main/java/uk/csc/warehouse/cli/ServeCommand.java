@@ -29,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DataDir dataDir = data.dataDir();
         ScheduleConfig config = configFile == null ? ScheduleConfig.load(dataDir) : ScheduleConfig.load(configFile);
-        SchedulerService service = new SchedulerService(dataDir, config, JobRegistry.standard(),
+        SchedulerService service = new SchedulerService(dataDir, config, JobRegistry.standard(Main.commands()),
                 SmtpNotifier.fromConfig(config, dataDir));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "csc-stop"));
         service.start();

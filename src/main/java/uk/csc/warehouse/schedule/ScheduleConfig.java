@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.support.Retry;
 
 /**
  * The schedule, retry, notification and service settings, read from {@code DIR/csc-warehouse.properties}

@@ -1,5 +1,7 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.runs.RunRecord;
+import uk.csc.warehouse.runs.RunLedger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.csc.warehouse.schedule.ScheduleTesting.await;
@@ -61,7 +63,7 @@ class RequestFileTest {
         authority.load();
         authority.build();
         DataDir dir = authority.dataDir;
-        try (SchedulerService s = new SchedulerService(dir, ScheduleTesting.config(Map.of()), JobRegistry.standard(),
+        try (SchedulerService s = new SchedulerService(dir, ScheduleTesting.config(Map.of()), JobRegistry.standard(Main.commands()),
                 Notifier.LOG_ONLY)) {
             s.start();
             Files.writeString(RequestFiles.folder(dir).resolve("ofsted.request"), "job=annex-a\nas_at=2024-09-30\n");

@@ -71,6 +71,7 @@ public final class JdbcPull {
         List<String> delivered = new ArrayList<>();
         List<Long> rows = new ArrayList<>();
         String failure = null;
+        boolean permanent = true;
         try {
             List<String> tables = tables();
             Driver driver = driver();
@@ -96,7 +97,7 @@ public final class JdbcPull {
                                 break;
                             }
                             if (attempt >= config.retry().attempts()) {
-                                throw new PullFailed(describe("reading table " + table + " failed", e, attempt));
+                                throw PullFailed.temporary(describe("reading table " + table + " failed", e, attempt));
                             }
                             closeQuietly(connection);
                             connection = null;
@@ -112,8 +113,10 @@ public final class JdbcPull {
             }
         } catch (PullFailed e) {
             failure = e.getMessage();
+            permanent = !e.temporary;
         } catch (IOException e) {
             failure = "jdbc source '" + config.source() + "': cannot write to the inbox: " + e.getMessage();
+            permanent = false;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (failure == null) {
@@ -122,7 +125,8 @@ public final class JdbcPull {
         } else {
             LOG.error(failure);
         }
-        return new PullReport.SourceResult(config.source(), PullReport.Kind.JDBC, delivered, rows, failure, millis);
+        return new PullReport.SourceResult(config.source(), PullReport.Kind.JDBC, delivered, rows, failure, millis,
+                failure != null && permanent);
     }
 
     private List<String> tables() {
@@ -186,8 +190,11 @@ public final class JdbcPull {
                 c.setReadOnly(true);
                 return c;
             } catch (SQLException e) {
-                if (!transient_(e) || attempt >= config.retry().attempts()) {
+                if (!transient_(e)) {
                     throw new PullFailed(describe("cannot connect", e, attempt));
+                }
+                if (attempt >= config.retry().attempts()) {
+                    throw PullFailed.temporary(describe("cannot connect", e, attempt));
                 }
                 waitBeforeRetry("connecting", e, attempt);
             }
@@ -320,8 +327,20 @@ public final class JdbcPull {
 
     /** Ends one source's pull with a message fit for an operator. */
     static final class PullFailed extends RuntimeException {
+        /** The database stayed unreachable through this source's retries: a later round may succeed. */
+        final boolean temporary;
+
         PullFailed(String message) {
+            this(message, false);
+        }
+
+        private PullFailed(String message, boolean temporary) {
             super(message);
+            this.temporary = temporary;
+        }
+
+        static PullFailed temporary(String message) {
+            return new PullFailed(message, true);
         }
     }
 }

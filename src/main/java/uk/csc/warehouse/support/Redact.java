@@ -1,4 +1,4 @@
-package uk.csc.warehouse.schedule;
+package uk.csc.warehouse.support;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package uk.csc.warehouse.schedule;
+package uk.csc.warehouse.support;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -23,7 +23,7 @@ public final class Retry {
             }
         }
 
-        Duration delayBefore(int attempt) {
+        public Duration delayBefore(int attempt) {
             double millis = initialDelay.toMillis() * Math.pow(multiplier, attempt - 2);
             return Duration.ofMillis((long) Math.min(millis, maxDelay.toMillis()));
         }
@@ -59,7 +59,7 @@ public final class Retry {
     }
 
     /** I/O trouble, transient SQL errors and SQL state class 08 (connection exception), anywhere in the causes. */
-    static boolean isTransient(Throwable e) {
+    public static boolean isTransient(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IOException || t instanceof SQLTransientException) {
                 return true;

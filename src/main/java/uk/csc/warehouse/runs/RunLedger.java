@@ -1,4 +1,4 @@
-package uk.csc.warehouse.schedule;
+package uk.csc.warehouse.runs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,14 +30,24 @@ public final class RunLedger {
             + "epoch_ms(started_at), epoch_ms(ended_at), status, rows_loaded, files_quarantined, outputs, reason, "
             + "host, pid FROM run_ledger ";
 
+    /** What a reader is told about a run whose row says running but whose process no longer holds the folder. */
+    public static final String GONE = "its process ended before the run could record its end (killed, or the machine "
+            + "stopped); the last good warehouse stays published";
+
     private final Path file;
+    private final DataDir dataDir;
 
     public RunLedger(Path file) {
+        this(file, null);
+    }
+
+    private RunLedger(Path file, DataDir dataDir) {
         this.file = file.toAbsolutePath();
+        this.dataDir = dataDir;
     }
 
     public static RunLedger of(DataDir dataDir) {
-        return new RunLedger(dataDir.root().resolve("ops").resolve("run_ledger.duckdb"));
+        return new RunLedger(dataDir.root().resolve("ops").resolve("run_ledger.duckdb"), dataDir);
     }
 
     public Path file() {
@@ -108,6 +118,30 @@ public final class RunLedger {
         return query("WHERE job = ? ORDER BY started_at DESC, run_id DESC LIMIT " + limit, job);
     }
 
+    /** Every job with a run on record. */
+    public List<String> jobs() throws SQLException {
+        if (!exists()) {
+            return List.of();
+        }
+        try {
+            return read(c -> {
+                List<String> jobs = new ArrayList<>();
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT DISTINCT job FROM run_ledger ORDER BY job")) {
+                    while (rs.next()) {
+                        jobs.add(rs.getString(1));
+                    }
+                }
+                return jobs;
+            });
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("run_ledger does not exist")) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
     public Optional<RunRecord> get(String runId) throws SQLException {
         List<RunRecord> r = query("WHERE run_id = ?", runId);
         return r.stream().findFirst();
@@ -138,7 +172,8 @@ public final class RunLedger {
                 continue;
             }
             boolean startedSince = !r.startedAt().isBefore(due);
-            boolean inProgressAtDue = !r.startedAt().isAfter(due) && (r.endedAt() == null || !r.endedAt().isBefore(due));
+            boolean inProgressAtDue = !r.startedAt().isAfter(due)
+                    && (r.endedAt() == null ? !r.finished() : !r.endedAt().isBefore(due));
             if (startedSince || inProgressAtDue) {
                 return Optional.of(r);
             }
@@ -151,13 +186,28 @@ public final class RunLedger {
             return List.of();
         }
         try {
-            return readRows(where, param);
+            return seenAlive(readRows(where, param));
         } catch (SQLException e) {
             if (String.valueOf(e.getMessage()).contains("run_ledger does not exist")) {
                 return List.of(); // the file was created but no run recorded yet
             }
             throw e;
         }
+    }
+
+    /**
+     * A run is only running while its process holds the data folder's lock (taken before the row is written,
+     * released after its end is recorded). A row still saying running when the lock is free, or held by another
+     * run, was left by a process that died: every reader (status, catch-up, requests) sees it as interrupted.
+     */
+    private List<RunRecord> seenAlive(List<RunRecord> rows) {
+        if (dataDir == null || rows.stream().noneMatch(r -> RunRecord.RUNNING.equals(r.status()))) {
+            return rows;
+        }
+        String live = DataDirLock.holder(dataDir).map(DataDirLock.Holder::runId).orElse(null);
+        return rows.stream().map(r -> RunRecord.RUNNING.equals(r.status()) && !r.runId().equals(live)
+                ? r.finish(r.endedAt(), RunRecord.INTERRUPTED, r.rowsLoaded(), r.filesQuarantined(), r.outputs(), GONE)
+                : r).toList();
     }
 
     private List<RunRecord> readRows(String where, String param) throws SQLException {

@@ -1,4 +1,4 @@
-package uk.csc.warehouse.schedule;
+package uk.csc.warehouse.runs;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ public record RunRecord(String runId, String job, String trigger, String request
         return endedAt == null || startedAt == null ? null : Duration.between(startedAt, endedAt);
     }
 
-    RunRecord finish(Instant ended, String newStatus, long rows, long quarantined, String outs, String why) {
+    public RunRecord finish(Instant ended, String newStatus, long rows, long quarantined, String outs, String why) {
         return new RunRecord(runId, job, trigger, requestId, options, dueAt, startedAt, ended, newStatus, rows,
                 quarantined, outs, why, host, pid);
     }

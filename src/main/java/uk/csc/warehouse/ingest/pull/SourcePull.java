@@ -1,4 +1,4 @@
-package uk.csc.warehouse.schedule;
+package uk.csc.warehouse.ingest.pull;
 
 import uk.csc.warehouse.support.DataDir;
 

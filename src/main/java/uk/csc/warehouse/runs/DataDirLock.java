@@ -1,4 +1,4 @@
-package uk.csc.warehouse.schedule;
+package uk.csc.warehouse.runs;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -144,8 +144,8 @@ public final class DataDirLock implements AutoCloseable {
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, f -> new ReentrantLock(true));
         // Probe the OS lock only while holding the JVM lock: on Linux, closing any channel on a file drops
         // every lock this JVM holds on it, so a probe must never run beside a holder in this JVM.
-        if (!jvmLock.tryLock()) {
-            return Optional.ofNullable(JVM_HOLDERS.get(file));
+        if (jvmLock.isHeldByCurrentThread() || !jvmLock.tryLock()) {
+            return Optional.ofNullable(JVM_HOLDERS.get(file)); // the reentrant lock would let a probe through
         }
         try {
             return isHeldByAnotherProcess(file) ? readHolder(file) : Optional.empty();

@@ -1,5 +1,6 @@
-package uk.csc.warehouse.schedule;
+package uk.csc.warehouse.nightly;
 
+import uk.csc.warehouse.support.Redact;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.slf4j.Logger;

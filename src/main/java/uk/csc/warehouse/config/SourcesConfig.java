@@ -371,26 +371,27 @@ public final class SourcesConfig {
         }
     }
 
-    /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, or ISO-8601 such as {@code PT30S}. */
+    /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 3d}, or ISO-8601 such as {@code PT30S}: everywhere. */
     public static Duration parseDuration(String text, String what) {
         String v = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (v.startsWith("pt") || v.startsWith("p")) {
                 return Duration.parse(v.toUpperCase(Locale.ROOT));
             }
-            Matcher m = Pattern.compile("(\\d+)\\s*(ms|s|m|h)").matcher(v);
+            Matcher m = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)").matcher(v);
             if (m.matches()) {
                 long n = Long.parseLong(m.group(1));
                 return switch (m.group(2)) {
                     case "ms" -> Duration.ofMillis(n);
                     case "s" -> Duration.ofSeconds(n);
                     case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
                 };
             }
         } catch (DateTimeParseException | ArithmeticException e) {
             // fall through to the message below
         }
-        throw new ConfigException(what + " must be a duration such as 250ms, 30s, 5m or 2h, not '" + text + "'");
+        throw new ConfigException(what + " must be a duration such as 250ms, 30s, 5m, 2h, 3d or PT30S, not '" + text + "'");
     }
 }

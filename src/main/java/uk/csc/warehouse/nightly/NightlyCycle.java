@@ -3,10 +3,12 @@ package uk.csc.warehouse.nightly;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import uk.csc.warehouse.ingest.CommittedSnapshots;
 import uk.csc.warehouse.ingest.IngestRun;
 import uk.csc.warehouse.ingest.LoadReport;
 import uk.csc.warehouse.ingest.pull.SourcePull;
 import uk.csc.warehouse.output.OutputWriter;
+import uk.csc.warehouse.runs.NothingToDo;
 import uk.csc.warehouse.support.DataDir;
 import uk.csc.warehouse.support.Retry;
 import uk.csc.warehouse.transform.WarehouseBuilder;
@@ -27,6 +29,7 @@ import uk.csc.warehouse.transform.WarehouseBuilder;
  *       <b>partial</b> (it did its work, someone should look).</li>
  *   <li><b>Build or data test failure</b>: nothing is published, out/ is not touched; the run <b>fails</b>.</li>
  *   <li><b>Output failure</b>: out/ keeps last night's set; the run <b>fails</b>.</li>
+ *   <li><b>Nothing delivered yet</b> (a new install): the run is <b>skipped</b> with the reason; nobody is emailed.</li>
  *   <li><b>Killed</b>: the lock frees with the process; every reader of the ledger sees the run <b>interrupted</b>.</li>
  * </ul>
  */
@@ -86,6 +89,11 @@ public final class NightlyCycle {
         this.progress = progress;
     }
 
+    private static boolean anythingCommitted(DataDir dir) {
+        CommittedSnapshots lake = CommittedSnapshots.read(dir.lake());
+        return IngestRun.SOURCES.stream().anyMatch(s -> lake.newest(s).isPresent());
+    }
+
     public Result run(DataDir dir) throws Exception {
         int pulled = Steps.timed("pull", () -> Retry.run(retry, "pull", () -> pull.pullAll(dir)),
                 n -> n + " file(s) arrived");
@@ -94,6 +102,10 @@ public final class NightlyCycle {
                 r -> r.results().size() + " file(s), " + r.rowsRead() + " rows read, " + r.rowsLoaded() + " loaded, "
                         + r.rowsQuarantined() + " quarantined; " + r.quarantined().size() + " file(s) refused");
         progress.loaded(report);
+        if (report.results().isEmpty() && !anythingCommitted(dir)) {
+            throw new NothingToDo("no extract has been delivered yet (the inbox and the lake are empty): nothing to "
+                    + "build; put the extracts in " + dir.root().resolve("inbox") + " or configure sftp.*/jdbc.* sources");
+        }
         WarehouseBuilder.BuildResult built = Steps.timed("build", () -> WarehouseBuilder.fromClasspath().build(dir),
                 b -> b.models() + " models, " + b.tests() + " data tests passed, published");
         progress.built(built);

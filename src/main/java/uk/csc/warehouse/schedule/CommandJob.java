@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import uk.csc.warehouse.runs.NothingToDo;
 
 /**
  * A job that is one of the product's own commands ({@code annex-a}, {@code pack}, {@code comparators}), run
@@ -94,6 +95,9 @@ public final class CommandJob implements WarehouseJob {
     public JobResult run(JobContext ctx) throws Exception {
         if (!available()) {
             throw new IllegalStateException("job " + name + " is not in this build (no '" + command + "' command)");
+        }
+        if (!Files.isRegularFile(ctx.dataDir().warehouse())) {
+            throw new NothingToDo("no published warehouse yet: " + command + " needs the nightly to have built one");
         }
         long startedMillis = System.currentTimeMillis() - 1000; // file times can be a second coarse
         StringWriter err = new StringWriter();

@@ -2,6 +2,7 @@ package uk.csc.warehouse.schedule;
 
 import uk.csc.warehouse.support.Redact;
 import uk.csc.warehouse.runs.RunRecord;
+import uk.csc.warehouse.runs.NothingToDo;
 import uk.csc.warehouse.runs.RunLedger;
 import uk.csc.warehouse.runs.DataDirLock;
 import java.net.InetAddress;
@@ -164,6 +165,8 @@ public final class JobRunner {
             JobResult result = job.run(new JobContext(dataDir, runId, request.trigger(), request.options(), config));
             run = run.finish(Instant.now(), result.warning() == null ? RunRecord.SUCCEEDED : RunRecord.PARTIAL,
                     result.rowsLoaded(), result.filesQuarantined(), String.join(";", result.outputs()), result.warning());
+        } catch (NothingToDo e) {
+            run = run.finish(Instant.now(), RunRecord.SKIPPED, 0, 0, null, e.getMessage());
         } catch (Exception e) {
             boolean interrupted = Thread.currentThread().isInterrupted() || causedByInterrupt(e);
             run = run.finish(Instant.now(), interrupted ? RunRecord.INTERRUPTED : RunRecord.FAILED, 0, 0, null,
@@ -229,7 +232,7 @@ public final class JobRunner {
                     : "run " + r.runId() + " (" + r.trigger() + ") already answered the fire due at " + request.dueAt());
         }
         if (request.trigger() == JobTrigger.STARTUP_CATCH_UP) {
-            return ledger.lastAttempt(request.job()).filter(r -> !r.startedAt().isBefore(request.dueAt()))
+            return ledger.recent(request.job(), 1).stream().filter(r -> !r.startedAt().isBefore(request.dueAt())).findFirst()
                     .map(r -> "already caught up by run " + r.runId() + " (" + r.status() + ")");
         }
         return Optional.empty();

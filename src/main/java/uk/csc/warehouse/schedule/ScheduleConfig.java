@@ -136,13 +136,9 @@ public final class ScheduleConfig {
         return Boolean.parseBoolean(get(key));
     }
 
+    /** {@code 30s}, {@code 5m}, {@code 6h}, {@code 250ms} or ISO-8601 ({@code PT30S}, {@code P40D}): the one syntax. */
     public Duration duration(String key) {
-        String v = get(key);
-        try {
-            return Duration.parse(v);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration like PT30S or PT6H, not '" + v + "'");
-        }
+        return uk.csc.warehouse.config.SourcesConfig.parseDuration(get(key), key);
     }
 
     public ZoneId timeZone() {

@@ -194,9 +194,9 @@ public final class SchedulerService implements AutoCloseable {
             if (due.isEmpty()) {
                 continue;
             }
-            // Any attempt since the fire answers it, a failed one too: a missed fire is made up once, not at every
-            // start (a failing catch-up has notified already; the next cron fire or a request tries again).
-            Optional<RunRecord> last = runner.ledger().lastAttempt(name);
+            // Any run since the fire answers it, a failed or skipped one too: a missed fire is made up once, not at
+            // every start (a failing catch-up has notified already; the next cron fire or a request tries again).
+            Optional<RunRecord> last = runner.ledger().recent(name, 1).stream().findFirst();
             if (last.isPresent() && !last.get().startedAt().isBefore(due.get())) {
                 continue;
             }

@@ -32,6 +32,12 @@ class KilledRunTest {
     @Test
     void a_run_killed_mid_build_is_interrupted_and_status_fails_until_a_later_run_succeeds() throws Exception {
         TestAuthority authority = lastNightPublished();
+        RunRecord typed = RunLedger.of(authority.dataDir).recent("nightly", 1).get(0);
+        assertEquals("cli", typed.trigger());
+        assertEquals(RunRecord.SUCCEEDED, typed.status());
+        assertTrue(typed.rowsLoaded() > 0, "a typed run records the rows it loaded: " + typed);
+        assertEquals("out/front_door.csv;out/indicator_values.csv", typed.outputs(), "and the outputs it wrote");
+
         TestAuthority.copyFolder(TestAuthority.resource("cohorts/front_door_next/case"), authority.dataDir.inbox("case"));
         assertEquals(137, runChild("build.model:3"), "the child was halted mid-build");
 
@@ -49,10 +55,7 @@ class KilledRunTest {
         status = status();
         assertEquals(0, lastExit & 1, "a later run succeeded:\n" + status);
         assertTrue(status.contains("extract date 2024-10-31)"), status);
-        RunRecord next = RunLedger.of(authority.dataDir).recent("nightly", 1).get(0);
-        assertEquals(RunRecord.SUCCEEDED, next.status());
-        assertTrue(next.rowsLoaded() > 0, "a typed run records the rows it loaded: " + next);
-        assertEquals("out/front_door.csv;out/indicator_values.csv", next.outputs(), "and the outputs it wrote");
+        assertEquals(RunRecord.SUCCEEDED, RunLedger.of(authority.dataDir).recent("nightly", 1).get(0).status());
         assertEquals(RunRecord.INTERRUPTED, RunLedger.of(authority.dataDir).get(killed.runId()).orElseThrow().status());
     }
 
@@ -60,7 +63,6 @@ class KilledRunTest {
     @ValueSource(strings = {"outputs.staged:1", "outputs.before-publish"})
     void a_run_killed_while_writing_outputs_leaves_last_nights_set_whole(String crashAt) throws Exception {
         TestAuthority authority = lastNightPublished();
-        assertEquals(0, Main.execute("run", "--data-dir", root.toString()));
         Path out = authority.dataDir.out();
         byte[] frontDoor = Files.readAllBytes(out.resolve("front_door.csv"));
         byte[] indicators = Files.readAllBytes(out.resolve("indicator_values.csv"));
@@ -82,8 +84,7 @@ class KilledRunTest {
     /** The front_door cohort loaded, built and published by an earlier run. */
     private TestAuthority lastNightPublished() throws Exception {
         TestAuthority authority = TestAuthority.fromCohort("front_door", root);
-        authority.load();
-        authority.build();
+        assertEquals(0, Main.execute("run", "--data-dir", root.toString()));
         return authority;
     }
 

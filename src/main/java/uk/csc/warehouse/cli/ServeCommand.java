@@ -28,7 +28,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DataDir dataDir = data.dataDir();
+        // The one validation pass: every key of the settings file, and the sources' values (credentials, files),
+        // so a mistake stops the start instead of the 02:00 run.
         ScheduleConfig config = configFile == null ? ScheduleConfig.load(dataDir) : ScheduleConfig.load(configFile);
+        if (configFile == null) {
+            uk.csc.warehouse.ingest.pull.RemotePull.sources(dataDir);
+        }
         SchedulerService service = new SchedulerService(dataDir, config, JobRegistry.standard(Main.commands()),
                 SmtpNotifier.fromConfig(config, dataDir));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "csc-stop"));

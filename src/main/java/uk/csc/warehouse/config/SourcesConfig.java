@@ -42,7 +42,7 @@ public final class SourcesConfig {
     private static final Logger LOG = LoggerFactory.getLogger(SourcesConfig.class);
     public static final String FILE_NAME = "csc-warehouse.properties";
     /** The sources the inbox knows (inbox/&lt;source&gt;/, schemas/&lt;source&gt;/). */
-    public static final List<String> SOURCES = List.of("case", "complaints", "hr");
+    public static final List<String> SOURCES = uk.csc.warehouse.contract.Sources.ALL;
     public static final String DEFAULT_INCLUDE = "(?i)[^.].*\\.csv";
     public static final String DEFAULT_SCHEMA = "ssd_development";
 
@@ -111,6 +111,22 @@ public final class SourcesConfig {
      */
     public static SourcesConfig parse(Properties props, Map<String, String> env, String name, Path baseDir) {
         Settings reader = new Settings(props, env, name, baseDir);
+        Map<String, Map<String, Map<String, String>>> keys = keyMap(props, name);
+        Map<String, Map<String, String>> sftpKeys = keys.get("sftp");
+        Map<String, Map<String, String>> jdbcKeys = keys.get("jdbc");
+        List<SftpSourceConfig> sftp = new ArrayList<>();
+        for (String source : sftpKeys.keySet()) {
+            sftp.add(reader.sftp(source));
+        }
+        List<JdbcSourceConfig> jdbc = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> e : jdbcKeys.entrySet()) {
+            jdbc.add(reader.jdbc(e.getKey(), e.getValue().keySet()));
+        }
+        return new SourcesConfig(Optional.empty(), sftp, jdbc);
+    }
+
+    /** sftp|jdbc → source → setting → key, refusing any key that is not a known setting of a known source. */
+    private static Map<String, Map<String, Map<String, String>>> keyMap(Properties props, String name) {
         Map<String, Map<String, String>> sftpKeys = new LinkedHashMap<>();
         Map<String, Map<String, String>> jdbcKeys = new LinkedHashMap<>();
         for (String key : new TreeSet<>(props.stringPropertyNames())) {
@@ -124,28 +140,36 @@ public final class SourcesConfig {
             }
             String source = parts[1];
             if (!SOURCES.contains(source)) {
+                String near = NearestKey.to(source, SOURCES);
                 throw new ConfigException(name + ": key '" + key + "' names source '" + source
-                        + "'; sources are " + String.join(", ", SOURCES));
+                        + "'" + (near == null ? "" : "; did you mean '" + near + "'?") + " (sources: "
+                        + String.join(", ", SOURCES) + ")");
             }
             String setting = parts[2];
             boolean known = parts[0].equals("sftp") ? SFTP_KEYS.contains(setting)
                     : JDBC_KEYS.contains(setting) || setting.startsWith("query.") || setting.startsWith("property.");
             if (!known) {
-                throw new ConfigException(name + ": unknown key '" + key + "'; known settings for " + parts[0] + " are "
-                        + String.join(", ", new TreeSet<>(parts[0].equals("sftp") ? SFTP_KEYS : withPatterns(JDBC_KEYS))));
+                List<String> candidates = (parts[0].equals("sftp") ? SFTP_KEYS : JDBC_KEYS).stream()
+                        .map(s -> parts[0] + "." + source + "." + s).toList();
+                String near = NearestKey.to(key, candidates);
+                throw new ConfigException(name + ": unknown key '" + key + "'" + (near == null ? "" : "; did you mean '"
+                        + near + "'?") + " (known settings for " + parts[0] + ": " + String.join(", ",
+                        new TreeSet<>(parts[0].equals("sftp") ? SFTP_KEYS : withPatterns(JDBC_KEYS))) + ")");
             }
             (parts[0].equals("sftp") ? sftpKeys : jdbcKeys).computeIfAbsent(source, s -> new LinkedHashMap<>())
                     .put(setting, key);
         }
-        List<SftpSourceConfig> sftp = new ArrayList<>();
-        for (String source : sftpKeys.keySet()) {
-            sftp.add(reader.sftp(source));
-        }
-        List<JdbcSourceConfig> jdbc = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> e : jdbcKeys.entrySet()) {
-            jdbc.add(reader.jdbc(e.getKey(), e.getValue().keySet()));
-        }
-        return new SourcesConfig(Optional.empty(), sftp, jdbc);
+        return Map.of("sftp", sftpKeys, "jdbc", jdbcKeys);
+    }
+
+    /**
+     * Checks the names of the {@code sftp.*}/{@code jdbc.*} keys only (no credentials, files or network): what the
+     * start-up pass of the settings file can always do, even where the sources' secrets are not in the environment.
+     */
+    public static void checkKeys(Properties sources, String name) {
+        Properties keysOnly = new Properties();
+        sources.stringPropertyNames().forEach(k -> keysOnly.setProperty(k, ""));
+        keyMap(keysOnly, name);
     }
 
     private static Collection<String> withPatterns(Set<String> keys) {

@@ -142,9 +142,14 @@ public final class SchedulerService implements AutoCloseable {
             if (crons.isEmpty()) {
                 continue;
             }
-            if (job.isEmpty() || !job.get().available()) {
-                LOG.warn("{} is scheduled but {}: not scheduled until it is", name,
-                        job.isEmpty() ? "no such job exists" : "it is not in this build yet");
+            if (job.isEmpty()) {
+                String near = uk.csc.warehouse.config.NearestKey.to(name, registry.all().stream().map(WarehouseJob::name).toList());
+                throw new uk.csc.warehouse.config.ConfigException(config.describeSource() + ": schedule." + name
+                        + ".cron names no job" + (near == null ? "" : "; did you mean schedule." + near + ".cron?")
+                        + " (jobs: " + String.join(", ", registry.all().stream().map(WarehouseJob::name).toList()) + ")");
+            }
+            if (!job.get().available()) {
+                LOG.warn("{} is scheduled but it is not in this build yet: not scheduled until it is", name);
                 continue;
             }
             Optional<String> notConfigured = job.get().notConfigured(config);

@@ -46,7 +46,7 @@ public final class XlCombine {
             Path tmp = out.resolve(".xl-tmp");
             Files.createDirectories(tmp);
             st.execute("SET temp_directory = " + Sql.literal(tmp));
-            for (String source : List.of("case", "complaints", "hr")) {
+            for (String source : uk.csc.warehouse.contract.Sources.ALL) {
                 Path dir = chunks.get(0).resolve("inbox").resolve(source);
                 if (!Files.isDirectory(dir)) {
                     continue;

@@ -69,9 +69,9 @@ class SourcesConfigTest {
 
     @Test
     void typos_and_missing_settings_are_named() throws Exception {
-        assertMessage("test: unknown key 'sftp.case.hostname'; known settings for sftp are",
+        assertMessage("test: unknown key 'sftp.case.hostname'; did you mean 'sftp.case.host'? (known settings for sftp:",
                 Map.of("sftp.case.hostname", "x"));
-        assertMessage("test: key 'jdbc.cases.url' names source 'cases'; sources are case, complaints, hr",
+        assertMessage("test: key 'jdbc.cases.url' names source 'cases'; did you mean 'case'? (sources: case, complaints, hr)",
                 Map.of("jdbc.cases.url", "x"));
         assertMessage("test: jdbc.case.url is required", Map.of("jdbc.case.username", "x"));
         assertMessage("test: jdbc.case.password refers to environment variable CSC_NOT_SET, which is not set",

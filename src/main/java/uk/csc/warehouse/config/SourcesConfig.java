@@ -1,5 +1,6 @@
 package uk.csc.warehouse.config;
 
+import uk.csc.warehouse.support.Retry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -322,11 +323,15 @@ public final class SourcesConfig {
             return "case".equals(source) && !table.startsWith("ssd_") ? "ssd_" + table : table;
         }
 
-        private RetryPolicy retry(String p) {
-            RetryPolicy d = RetryPolicy.DEFAULT;
-            return new RetryPolicy(integer(p + "retry.attempts", d.attempts()),
-                    duration(p + "retry.initial-delay", d.initialDelay()),
-                    duration(p + "retry.max-delay", d.maxDelay()));
+        private Retry.Policy retry(String p) {
+            Retry.Policy d = Retry.Policy.DEFAULT;
+            try {
+                return new Retry.Policy(integer(p + "retry.attempts", d.attempts()),
+                        duration(p + "retry.initial-delay", d.initialDelay()),
+                        duration(p + "retry.max-delay", d.maxDelay()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name + ": " + p + "retry.*: " + e.getMessage());
+            }
         }
 
         private Optional<String> value(String key) {

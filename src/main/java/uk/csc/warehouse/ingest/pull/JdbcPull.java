@@ -1,5 +1,6 @@
 package uk.csc.warehouse.ingest.pull;
 
+import uk.csc.warehouse.support.Retry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -178,8 +179,10 @@ public final class JdbcPull {
         props.putAll(config.driverProperties());
         config.username().ifPresent(u -> props.setProperty("user", u));
         config.password().ifPresent(p -> props.setProperty("password", p.reveal()));
-        for (int attempt = 1; ; attempt++) {
-            try {
+        int[] attempts = {0};
+        try {
+            return Retry.run(config.retry(), "jdbc source '" + config.source() + "': connecting", () -> {
+                attempts[0]++;
                 Connection c = driver.connect(config.url(), props);
                 if (c == null) {
                     throw new PullFailed("jdbc source '" + config.source() + "': the driver does not accept "
@@ -189,15 +192,18 @@ public final class JdbcPull {
                 c.setAutoCommit(false);
                 c.setReadOnly(true);
                 return c;
-            } catch (SQLException e) {
-                if (!transient_(e)) {
-                    throw new PullFailed(describe("cannot connect", e, attempt));
-                }
-                if (attempt >= config.retry().attempts()) {
-                    throw PullFailed.temporary(describe("cannot connect", e, attempt));
-                }
-                waitBeforeRetry("connecting", e, attempt);
-            }
+            });
+        } catch (Retry.Exhausted e) {
+            throw PullFailed.temporary(describe("cannot connect", (SQLException) e.getCause(), attempts[0]));
+        } catch (SQLException e) {
+            throw new PullFailed(describe("cannot connect", e, attempts[0]));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PullFailed("jdbc source '" + config.source() + "': interrupted while waiting to retry");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PullFailed("jdbc source '" + config.source() + "': cannot connect: " + oneLine(e));
         }
     }
 
@@ -246,21 +252,9 @@ public final class JdbcPull {
         }
     }
 
-    /** Worth retrying: the database could not be reached or dropped the connection, not a refusal or a bad query. */
+    /** Worth retrying: the one rule for what is temporary (support.Retry). */
     static boolean transient_(SQLException e) {
-        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
-            return true;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof SocketTimeoutException
-                    || t instanceof NoRouteToHostException) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        return Retry.isTransient(e);
     }
 
     private String oneLine(Throwable e) {

@@ -1,5 +1,6 @@
 package uk.csc.warehouse.ingest.pull;
 
+import uk.csc.warehouse.support.Retry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.config.ConfigException;
 import uk.csc.warehouse.config.JdbcSourceConfig;
-import uk.csc.warehouse.config.RetryPolicy;
 import uk.csc.warehouse.config.SftpSourceConfig;
 import uk.csc.warehouse.config.SourcesConfig;
 import uk.csc.warehouse.support.DataDir;
@@ -49,7 +49,7 @@ class SourcesConfigTest {
         assertFalse(".ssd_person.csv.part".matches(sftp.include()));
         assertEquals(SftpSourceConfig.AfterDownload.MOVE, sftp.afterDownload());
         assertEquals(Duration.ofSeconds(60), sftp.minAge());
-        assertEquals(RetryPolicy.DEFAULT, sftp.retry());
+        assertEquals(Retry.Policy.DEFAULT, sftp.retry());
 
         JdbcSourceConfig jdbc = config.jdbc().get(0);
         assertEquals("db-secret", jdbc.password().orElseThrow().reveal());
@@ -109,7 +109,7 @@ class SourcesConfigTest {
 
     @Test
     void back_off_doubles_up_to_its_ceiling() {
-        RetryPolicy r = new RetryPolicy(6, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        Retry.Policy r = new Retry.Policy(6, Duration.ofSeconds(2), Duration.ofSeconds(10));
         assertEquals(List.of(2L, 4L, 8L, 10L, 10L),
                 List.of(1, 2, 3, 4, 5).stream().map(n -> r.delayAfter(n).toSeconds()).toList());
     }

@@ -1,10 +1,7 @@
 package uk.csc.warehouse.cli;
 
-import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import uk.csc.warehouse.schedule.Commands;
 
 /** {@code java -jar csc-warehouse.jar <command>}: the whole product from the command line. */
 @Command(name = "csc-warehouse",
@@ -54,39 +51,6 @@ public final class Main implements Runnable {
             return 1;
         });
         return cli.execute(args);
-    }
-
-    /** The commands as the scheduler runs them (annex-a, pack, comparators jobs): in-process, exactly as typed. */
-    public static Commands commands() {
-        return new Commands() {
-            @Override
-            public boolean exists(String command) {
-                CommandLine cli = new CommandLine(new Main());
-                for (String word : command.split(" ")) {
-                    cli = cli.getSubcommands().get(word);
-                    if (cli == null) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-
-            @Override
-            public int execute(List<String> args, PrintWriter err) throws Exception {
-                Exception[] failure = new Exception[1];
-                CommandLine cli = new CommandLine(new Main());
-                cli.setErr(err);
-                cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    failure[0] = e;
-                    return 1;
-                });
-                int exit = cli.execute(args.toArray(String[]::new));
-                if (failure[0] != null) {
-                    throw failure[0];
-                }
-                return exit;
-            }
-        };
     }
 
     private static String oneLine(Throwable e) {

@@ -98,7 +98,7 @@ final class RequestCommand implements Callable<Integer> {
 
     private int direct(DataDir dataDir, Map<String, String> opts) throws Exception {
         ScheduleConfig config = ScheduleConfig.load(dataDir);
-        JobRegistry registry = JobRegistry.standard(Main.commands());
+        JobRegistry registry = JobRegistry.standard(new InProcessCommands());
         if (registry.get(job).isEmpty() || !registry.get(job).get().available()) {
             System.err.println("request: " + (registry.get(job).isEmpty() ? "no job named '" + job + "'"
                     : "job " + job + " is not in this build yet"));

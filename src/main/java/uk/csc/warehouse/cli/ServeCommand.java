@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
         if (configFile == null) {
             uk.csc.warehouse.ingest.pull.RemotePull.sources(dataDir);
         }
-        SchedulerService service = new SchedulerService(dataDir, config, JobRegistry.standard(Main.commands()),
+        SchedulerService service = new SchedulerService(dataDir, config, JobRegistry.standard(new InProcessCommands()),
                 SmtpNotifier.fromConfig(config, dataDir));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "csc-stop"));
         service.start();

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The product's own commands, run in-process exactly as typed. The command layer above hands this to the
- * scheduler (cli.Main#commands), so scheduling never imports the commands: the layers stay one-way.
+ * scheduler (cli.InProcessCommands), so scheduling never imports the commands: the layers stay one-way.
  */
 public interface Commands {
     /** Whether the command (words, subcommands included: "comparators refresh") exists in this build. */

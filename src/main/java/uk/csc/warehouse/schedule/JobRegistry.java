@@ -16,7 +16,7 @@ public final class JobRegistry {
         return this;
     }
 
-    /** The product's jobs; {@code commands} runs the ones that are commands (cli.Main#commands). */
+    /** The product's jobs; {@code commands} runs the ones that are commands (cli.InProcessCommands). */
     public static JobRegistry standard(Commands commands) {
         return standard(new RemotePull(), commands);
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.csc.warehouse.cli.InProcessCommands;
 import uk.csc.warehouse.cli.Main;
 import uk.csc.warehouse.runs.RunLedger;
 import uk.csc.warehouse.runs.RunRecord;
@@ -36,7 +37,7 @@ class ServiceStartTest {
                 + "serve.heartbeat-interval=1s\nserve.shutdown-timeout=PT30S\n");
         ScheduleConfig config = ScheduleConfig.load(dir);
         List<String> caughtUp;
-        try (SchedulerService s = new SchedulerService(dir, config, JobRegistry.standard(Main.commands()), Notifier.LOG_ONLY)) {
+        try (SchedulerService s = new SchedulerService(dir, config, JobRegistry.standard(new InProcessCommands()), Notifier.LOG_ONLY)) {
             s.start();
             caughtUp = s.caughtUp();
             await(Duration.ofMinutes(3), "every made-up run to end", () -> {
@@ -59,7 +60,7 @@ class ServiceStartTest {
         assertTrue(nightly.reason().startsWith("no extract has been delivered yet"), nightly.reason());
 
         // A second start has nothing to make up, and status says why comparators is not scheduled.
-        try (SchedulerService s = new SchedulerService(dir, config, JobRegistry.standard(Main.commands()), Notifier.LOG_ONLY)) {
+        try (SchedulerService s = new SchedulerService(dir, config, JobRegistry.standard(new InProcessCommands()), Notifier.LOG_ONLY)) {
             s.start();
             assertEquals(List.of(), s.caughtUp(), "made up once, not at every start");
         }

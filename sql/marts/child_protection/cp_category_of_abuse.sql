@@ -98,9 +98,9 @@ select
     category,
     cohort_total,
     initial_count,
-    round(100.0 * initial_count / nullif(cohort_total, 0), 1) as initial_share_pct,
+    reference.pct(initial_count, cohort_total) as initial_share_pct,
     latest_count,
-    round(100.0 * latest_count / nullif(cohort_total, 0), 1) as latest_share_pct,
+    reference.pct(latest_count, cohort_total) as latest_share_pct,
     latest_count - initial_count as net_change
 from counted
 where category_order <= 5 or initial_count > 0 or latest_count > 0

@@ -59,11 +59,11 @@ long as (
     from c
     union all
     select 'complaints_communication_pct', period_type, period_label, period_start, period_end, is_complete,
-        round(100.0 * stage1_communication / nullif(stage1_received, 0), 1), stage1_communication, stage1_received
+        reference.pct(stage1_communication, stage1_received), stage1_communication, stage1_received
     from c
     union all
     select 'complaints_child_cp_or_cla_pct', period_type, period_label, period_start, period_end, is_complete,
-        round(100.0 * stage1_child_on_cp_or_cla / nullif(stage1_about_child, 0), 1), stage1_child_on_cp_or_cla, stage1_about_child
+        reference.pct(stage1_child_on_cp_or_cla, stage1_about_child), stage1_child_on_cp_or_cla, stage1_about_child
     from c
     union all
     select 'compliments_count', period_type, period_label, period_start, period_end, is_complete,

@@ -72,7 +72,7 @@ long as (
     where sickness_days_lost is not null
     union all
     select 'cla_3plus_social_workers_in_year_pct', p.period_type, p.period_label, p.period_start, p.period_end, p.is_complete,
-        round(100.0 * cla.with_3plus / nullif(cla.cla, 0), 1), cla.with_3plus, cla.cla
+        reference.pct(cla.with_3plus, cla.cla), cla.with_3plus, cla.cla
     from cla
     join reference.reporting_periods as p on p.period_type = 'financial_year' and p.period_label = cla.period_label
 )

@@ -22,6 +22,10 @@ columns:
 tests:
   unique: [period_of_care_id]
   not_null: [period_of_care_id, person_id, start_date, is_uasc_at_start]
+  warn:
+    # an orphan row is dropped by every list that joins the person; flag it for the data-quality pages
+    relationships:
+      person_id: staging.stg_case__person.person_id
 */
 with episodes as (
     select * from intermediate.int_cla_episodes_classified

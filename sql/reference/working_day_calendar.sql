@@ -19,6 +19,8 @@ columns:
 tests:
   unique: [calendar_date]
   not_null: [calendar_date, is_working_day, working_day_number]
+  accepted_values:
+    holiday_source: [seed, rule]
 */
 with bounds as (
     select

@@ -29,6 +29,8 @@ columns:
 tests:
   unique: [period_type, period_label, cohort, category]
   not_null: [cohort_total, initial_count, latest_count]
+  accepted_values:
+    cohort: [started_in_period, on_plan_at_period_end]
 */
 with periods as (
     select period_type, period_label, period_start, period_end from reference.reporting_periods

@@ -23,6 +23,12 @@ columns:
 tests:
   unique: [indicator_code, period_type, period_label]
   not_null: [indicator_code, period_type, period_label, polarity]
+  accepted_values:
+    period_type: [month, financial_year, census_30sep]
+    unit: [count, percent, rate_per_10000, days, working_days, ratio, cases_per_fte]
+    polarity: [higher_is_better, lower_is_better, neutral]
+  relationships:
+    indicator_code: reference.indicator_catalogue.indicator_code
 */
 -- Each area's *_indicators model contributes its rows: one line per area below.
 with values_long as (

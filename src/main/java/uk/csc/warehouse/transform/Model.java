@@ -26,6 +26,14 @@ public record Model(String schema, String name, String resource, String sql, Str
     private static final Pattern REF = Pattern.compile(
             "\\b(reference|staging|intermediate|marts)\\.([a-z0-9_]+)\\b", Pattern.CASE_INSENSITIVE);
 
+    /** The same model, built after {@code more} too (for models whose SQL is completed at build time). */
+    Model alsoReading(Set<String> more) {
+        Set<String> refs = new TreeSet<>(references);
+        refs.addAll(more);
+        refs.remove(qualifiedName());
+        return new Model(schema, name, resource, sql, grain, definition, materialized, columns, tests, refs);
+    }
+
     public String qualifiedName() {
         return schema + "." + name;
     }

@@ -91,4 +91,37 @@ class IntermediateModelUnitTest {
                     """);
         }
     }
+
+    @Test
+    void int_cla_periods_of_care_joins_contiguous_episodes_and_reads_age_and_uasc_on_the_start_date() throws Exception {
+        try (ModelFixture f = ModelFixture.of("intermediate.int_cla_periods_of_care", scratch)) {
+            f.given("intermediate.int_cla_episodes_classified", """
+                    episode_id | person_id | cla_id | start_date | ceased_date:date | ceased_reason_code | is_short_break
+                    E1         | P1        | L1     | 2023-01-10 | 2023-03-01       | X1                 | false
+                    E2         | P1        | L1     | 2023-03-01 | 2023-06-30       | E11                | false
+                    E9         | P1        | L1     | 2023-09-01 | 2023-09-03       | E8                 | true
+                    E3         | P1        | L2     | 2024-02-01 |                  |                    | false
+                    E4         | P2        | L3     | 2024-05-01 | 2024-05-20       | E13                | false
+                    """)
+             .given("staging.stg_case__person", """
+                    person_id | date_of_birth
+                    P1        | 2012-03-01
+                    P2        | 2008-05-01
+                    """)
+             .given("staging.stg_case__immigration_status", """
+                    person_id | start_date | end_date:date | is_uasc
+                    P1        | 2023-01-01 | 2023-01-10    | true
+                    P2        | 2024-04-01 |               | true
+                    """)
+             // E1 and E2 touch (ceased the day the next started): one period, ending with E2's reason. E3 starts
+             // after a gap: a second period, open. The short break E9 is no period of care. P1 is 10 on 10 January
+             // 2023 (11 from 1 March) and 11 in February 2024; P2 turns 16 on the day care starts. P1's UASC status
+             // ended on the day care started, so not in force then; P2's, open since April, is.
+             .expect("period_of_care_id, start_date, end_date, ceased_reason_code, episodes, age_at_start, is_uasc_at_start", """
+                    P1#1 | 2023-01-10 | 2023-06-30 | E11 | 2 | 10 | false
+                    P1#2 | 2024-02-01 |            |     | 1 | 11 | false
+                    P2#1 | 2024-05-01 | 2024-05-20 | E13 | 1 | 16 | true
+                    """);
+        }
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param codeDescriptions descriptions some case systems send instead of codes, mapped to the code (upper-cased keys)
  * @param futureAllowed    a date that may lie after the extract date (an expected date of birth, a review due)
  * @param domain           {@code yes_no} for a flag staging reads with reference.yes_no: any other value is
- *                         quarantined at load, not turned into NULL; null for none
+ *                         quarantined at load, not turned into NULL; {@code yes_no_na} also accepts the SSD's NA
+ *                         (not applicable, NULL in staging); null for none
  * @param aliases          other names a file's header may give the column (an SSD rename, accepted for a release);
  *                         the lake always uses {@code name}
  */
@@ -28,7 +29,11 @@ public record ColumnContract(String name, String type, boolean required, String 
     }
 
     public boolean yesNo() {
-        return "yes_no".equals(domain);
+        return "yes_no".equals(domain) || notApplicableAllowed();
+    }
+
+    public boolean notApplicableAllowed() {
+        return "yes_no_na".equals(domain);
     }
 
     /** True when a header field names this column, by its name or an alias (case-insensitive). */

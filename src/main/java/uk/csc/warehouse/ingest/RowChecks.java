@@ -135,9 +135,13 @@ final class RowChecks {
                 r.add(new Check(raw + " IS NOT NULL AND " + col + " IS NULL", c.name() + "|" + typeProblem(c)));
             }
             if (c.yesNo()) {
-                r.add(new Check(col + " IS NOT NULL AND upper(" + col + ") NOT IN (" + YES_NO.stream().map(Sql::literal)
-                        .collect(Collectors.joining(", ")) + ")", c.name()
-                        + "|not a yes/no value (expected Y/N, Yes/No, 1/0 or True/False)"));
+                List<String> allowed = new ArrayList<>(YES_NO);
+                if (c.notApplicableAllowed()) {
+                    allowed.add("NA");
+                }
+                r.add(new Check(col + " IS NOT NULL AND upper(" + col + ") NOT IN (" + allowed.stream().map(Sql::literal)
+                        .collect(Collectors.joining(", ")) + ")", c.name() + "|not a yes/no value (expected Y/N,"
+                        + " Yes/No, 1/0 or True/False" + (c.notApplicableAllowed() ? ", or NA" : "") + ")"));
             }
             if (!c.codes().isEmpty()) {
                 r.add(new Check(col + " IS NOT NULL AND " + col + " NOT IN (" + c.codes().stream().map(Sql::literal)

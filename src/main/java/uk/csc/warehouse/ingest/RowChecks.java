@@ -2,10 +2,10 @@ package uk.csc.warehouse.ingest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import uk.csc.warehouse.contract.ColumnContract;
 import uk.csc.warehouse.contract.TableContract;
@@ -14,8 +14,10 @@ import uk.csc.warehouse.support.Sql;
 /**
  * Turns a contract into the SQL that types every value and lists, per row, the rules it breaks, so the
  * whole check is one DuckDB pass over the file. A reason is {@code "<column>|<reason>"}.
- * Rules: type, required, code list (descriptions mapped to codes first), no date after the extract date,
- * end not before start, no duplicate key. References to parents are checked after landing (ReferenceCheck).
+ * Rules: missing-value tokens are NULL (schemas/_load_rules.yml), type (only shapes that mean one value: no
+ * rounding, no two-digit years), required, yes/no domain, code list (descriptions mapped to codes first), no date
+ * after the extract date, end not before start, no duplicate key. References to parents are checked after
+ * landing (ReferenceCheck). The rules as users read them: docs/ingest.md.
  */
 final class RowChecks {
     static final String DATE_FORMATS = "yyyy-mm-dd, dd/mm/yyyy or yyyy-mm-dd hh:mm:ss, with a four-digit year";
@@ -34,14 +36,12 @@ final class RowChecks {
     private final TableContract contract;
     /** Contract column (lower case) to the name the file's header gives it (the column's own name or an alias). */
     private final Map<String, String> headerNames;
-    private final List<String> header;
     private final LocalDate extractDate;
     private final List<String> missingValues;
 
     RowChecks(TableContract contract, List<String> header, LocalDate extractDate, List<String> missingValues) {
         this.contract = contract;
-        this.header = header;
-        this.headerNames = new java.util.HashMap<>();
+        this.headerNames = new HashMap<>();
         for (String h : header) {
             contract.column(h).ifPresent(c -> headerNames.putIfAbsent(c.name().toLowerCase(Locale.ROOT), h));
         }

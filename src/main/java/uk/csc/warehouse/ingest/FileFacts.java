@@ -57,7 +57,8 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
         long utf8 = 0;
         long invalid = 0;
         long firstInvalidLine = -1;
-        byte prev = 0;
+        long crAt = -2; // offset of the last carriage return, to tell CRLF from LF
+        byte last = 0;
         LongList blanks = new LongList();
         LongList shiftFrom = new LongList();
         LongList shift = new LongList();
@@ -70,6 +71,19 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
                 sha.update(buf, 0, n);
                 for (int i = 0; i < n; i++) {
                     byte b = buf[i];
+                    if (b > '"' && b != ',') {
+                        // An ordinary ASCII character, nearly every byte: kept to a few register operations.
+                        if (pending > 0) {
+                            pending = 0;
+                            invalid++;
+                            firstInvalidLine = firstInvalidLine < 0 ? line : firstInvalidLine;
+                        }
+                        lineHasContent = true;
+                        if (state != QUOTED) {
+                            state = UNQUOTED;
+                        }
+                        continue;
+                    }
                     if (b < 0) {
                         // Non-ASCII: check the UTF-8 shape (lead byte, then its continuation bytes).
                         int u = b & 0xFF;
@@ -89,8 +103,9 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
                             }
                         }
                         lineHasContent = true;
-                        state = state == QUOTED ? QUOTED : UNQUOTED;
-                        prev = b;
+                        if (state != QUOTED) {
+                            state = UNQUOTED;
+                        }
                         continue;
                     }
                     if (pending > 0) {
@@ -111,7 +126,7 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
                                     shift.add(line - recordLine);
                                 }
                             } else {
-                                int ending = prev == '\r' ? 2 : 1;
+                                int ending = crAt == size + i - 1 ? 2 : 1;
                                 if (firstEnding == 0) {
                                     firstEnding = ending;
                                 } else if (ending != firstEnding && mixedAt < 0) {
@@ -126,9 +141,7 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
                                 state = FIELD_START;
                             }
                         }
-                        case '\r' -> {
-                            // Part of a line break: content only when inside a quoted value.
-                        }
+                        case '\r' -> crAt = size + i; // part of a line break: content only inside a quoted value
                         case '"' -> {
                             lineHasContent = true;
                             if (state == FIELD_START) {
@@ -147,18 +160,18 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
                                 state = FIELD_START;
                             }
                         }
-                        case 0 -> {
-                            firstNul = firstNul < 0 ? size + i : firstNul;
-                            lineHasContent = true;
-                            state = state == QUOTED ? QUOTED : UNQUOTED;
-                        }
                         default -> {
+                            if (b == 0 && firstNul < 0) {
+                                firstNul = size + i;
+                            }
                             lineHasContent = true;
-                            state = state == QUOTED ? QUOTED : UNQUOTED;
+                            if (state != QUOTED) {
+                                state = UNQUOTED;
+                            }
                         }
                     }
-                    prev = b;
                 }
+                last = buf[n - 1];
                 size += n;
             }
         }
@@ -166,7 +179,7 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
             invalid++;
             firstInvalidLine = firstInvalidLine < 0 ? line : firstInvalidLine;
         }
-        boolean endsWithBreak = prev == '\n' || prev == '\r';
+        boolean endsWithBreak = last == '\n' || last == '\r';
         return new FileFacts(size, HexFormat.of().formatHex(sha.digest()), line - 1, endsWithBreak, firstNul,
                 modified, state == QUOTED ? quoteOpenedOn : -1, mixedAt, utf8, invalid, firstInvalidLine,
                 endsWithBreak ? recordLine - 1 : recordLine, blanks.toArray(), shiftFrom.toArray(), shift.toArray());

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * The SSDA903 OC2 outcomes of a child looked after continuously for 12 months at a 31 March: an SDQ for those aged
- * 4-17 (ssd_sdq_scores), offences (ssd_cla_convictions, aged 10+), whether immunisations are up to date
+ * 4-16, and SDQ1 for those turning 17 in the year (ssd_sdq_scores), offences (ssd_cla_convictions, aged 10+), whether immunisations are up to date
  * (ssd_cla_immunisations) and substance misuse (ssd_cla_substance_misuse). Rates follow DfE's "Outcomes for
  * children in need, including children looked after" (2024): an SDQ score for about four in five eligible
  * children, average score about 14; 2-3% of those aged 10+ convicted or cautioned; about 85% with immunisations
@@ -37,13 +37,15 @@ final class OutcomesStage {
         }
     }
 
-    /**
-     * One SDQ a year for children aged 4-17 at 31 March: DfE wants a score or a reason for every child aged 4-16 at
-     * the assessment, and a reason for those turning 4 or 17 in the year (SDQ1 when the assessment fell after the
-     * 17th birthday; validation rule 197B).
-     */
     private static void sdq(Child c, String claId, LocalDate census, int age) {
-        if (age < 4 || age > 17) {
+        if (age == 17 && c.birthday(17).isAfter(census.minusYears(1))) {
+            // Turned 17 in the year: the reason there is no score, SDQ1 "aged over 16" (SSDA903 rule 197B).
+            c.emit("ssd_sdq_scores").set("csdq_table_id", claId + "-SDQ" + census.getYear())
+                    .set("csdq_person_id", c.personId).set("csdq_sdq_completed_date", c.birthday(17))
+                    .set("csdq_sdq_reason", "SDQ1");
+            return;
+        }
+        if (age < 4 || age > 16) {
             return;
         }
         SplittableRandom rng = c.returns.sdq;
@@ -51,9 +53,7 @@ final class OutcomesStage {
         TableWriter.Row r = c.emit("ssd_sdq_scores").set("csdq_table_id", claId + "-SDQ" + census.getYear())
                 .set("csdq_person_id", c.personId).set("csdq_sdq_completed_date", completed);
         double pScore = c.disabled ? 0.55 : age >= 13 ? 0.72 : 0.84;
-        if (!completed.isBefore(c.birthday(17))) {
-            r.set("csdq_sdq_reason", "SDQ1");
-        } else if (Pick.chance(rng, pScore)) {
+        if (Pick.chance(rng, pScore)) {
             long score = Math.round(13.8 + 7.0 * rng.nextGaussian());
             r.set("csdq_sdq_score", String.valueOf(Math.max(0, Math.min(40, score))));
         } else {

@@ -17,6 +17,10 @@ columns:
 tests:
   unique: [person_id]
   not_null: [person_id]
+  warn:
+    # SSD PERS002A: M, F, U (unknown); another code passes through to the returns, so flag it, don't stop.
+    accepted_values:
+      sex: [M, F, U]
 */
 select
     pers_person_id as person_id,

@@ -71,7 +71,7 @@ looked_after as (
     select distinct care.person_id
     from intermediate.int_cla_periods_of_care as care
     cross join window_
-    where care.start_date <= window_.as_at_date and (care.end_date is null or care.end_date > window_.as_at_date)
+    where reference.in_force(care.start_date, care.end_date, window_.as_at_date)
 ),
 
 uasc as (

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * The SSDA903 OC2 outcomes of a child looked after continuously for 12 months at a 31 March: an SDQ for those aged
- * 4-16 (ssd_sdq_scores), offences (ssd_cla_convictions, aged 10+), whether immunisations are up to date
+ * 4-16, and SDQ1 for those turning 17 in the year (ssd_sdq_scores), offences (ssd_cla_convictions, aged 10+), whether immunisations are up to date
  * (ssd_cla_immunisations) and substance misuse (ssd_cla_substance_misuse). Rates follow DfE's "Outcomes for
  * children in need, including children looked after" (2024): an SDQ score for about four in five eligible
  * children, average score about 14; 2-3% of those aged 10+ convicted or cautioned; about 85% with immunisations
@@ -38,6 +38,13 @@ final class OutcomesStage {
     }
 
     private static void sdq(Child c, String claId, LocalDate census, int age) {
+        if (age == 17 && c.birthday(17).isAfter(census.minusYears(1))) {
+            // Turned 17 in the year: the reason there is no score, SDQ1 "aged over 16" (SSDA903 rule 197B).
+            c.emit("ssd_sdq_scores").set("csdq_table_id", claId + "-SDQ" + census.getYear())
+                    .set("csdq_person_id", c.personId).set("csdq_sdq_completed_date", c.birthday(17))
+                    .set("csdq_sdq_reason", "SDQ1");
+            return;
+        }
         if (age < 4 || age > 16) {
             return;
         }

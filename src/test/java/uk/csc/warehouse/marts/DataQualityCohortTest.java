@@ -100,7 +100,9 @@ class DataQualityCohortTest {
         assertEquals(new TreeSet<>(PLANTED.keySet()), catalogue);
         // The 45-working-day boundary: AS01 started 10/03/2025, 15 working days, is not yet late.
         assertEquals(0L, authority.one("select count(*) n from marts.data_quality_issues where record_id = 'AS01'").get("n"));
-        assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed").get("n"));
+        // Warn-level data tests may see the planted values (sex X, ethnicity XXXX); none that blocks a build fails.
+        assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed "
+                + "and severity <> 'warn'").get("n"));
     }
 
     @Test

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = {"Write a DfE statutory return from the published warehouse, for one collection year",
             "(1 April to 31 March), into DIR/out/returns/<return>/<year>/ (owner-only; each extract recorded in",
             "DIR/ops/audit.csv). The year's columns and code lists live in data: returns/<return>/<year>/."},
-        subcommands = {Ssda903Command.class, CommandLine.HelpCommand.class})
+        subcommands = {Ssda903Command.class, uk.csc.warehouse.returns.cin.CinCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ReturnCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

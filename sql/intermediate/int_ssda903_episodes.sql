@@ -13,11 +13,13 @@ definition: |
     status start and every placement start inside it. Consecutive pieces with the same legal status code
     and the same placement are one episode (a status re-recorded with the same code is no change).
   - RNE (903 guidance, reason for new episode): S started to be looked after (first episode of a period);
-    L change of legal status only; P change of placement and carer(s) only; T change of both legal status
-    and placement and carer(s); B change of placement but carer(s) unchanged; U change of both legal status
-    and placement, carer(s) unchanged. The SSD holds no carer id: the carer is unchanged only when the
-    child is placed for adoption with the current foster carer(s) (903 placement types A3/A5 "with current
-    foster carer(s)" following a foster placement U1-U6); any other new placement is a new carer.
+    L change of legal status only; P change of placement (and carer) only; T change of both legal status
+    and placement and carer(s); U change of both legal status and placement, carer(s) unchanged. DfE's
+    validation treats B like U (rule 436: B and U must both change legal status and placement; rule 217:
+    placing for adoption with the current foster carers is S, T or U), so B is never derived. The SSD
+    holds no carer id: the carer is unchanged only when the child is placed for adoption with the current
+    foster carer(s) (903 placement types A3/A5 "with current foster carer(s)" following a foster placement
+    U1-U6); any other new placement is a new carer.
   - DEC and REC (903 guidance): an episode ends the day the next begins, with REC X1 ("episode ceases, and
     new episode begins on same day, for any reason"); the last episode of a period ends on the day care
     ceased with the SSD's reason for the period ending (its last episode's ceased reason); an open episode
@@ -26,9 +28,11 @@ definition: |
     placement changed (the next episode's RNE is P, T, B or U), from the placement's change reason; blank
     when the episode ended for a legal status change only or when care ceased, and for temporary
     placements (T0-T4, "not required for temporary placements", rule 229 in DfE's validation).
-  - HOME_POST / PL_POST (903 guidance): the postcode of the child's home address when the period of care
-    began (the address in force on that day) and of the placement, in full. Not recorded for children
-    looked after under short breaks (V3/V4: "distance ... not required", rule 398).
+  - HOME_POST / PL_POST / URN (903 guidance): the postcode of the child's home address when the period of
+    care began (the address in force on that day) and of the placement, in full, and the placement's Ofsted
+    URN. Placement location is not recorded for short breaks (V3/V4, rules 214 and 398: "placement location
+    information not required"), and there is no home postcode for an unaccompanied asylum-seeking child
+    (rule 406: no distance for a child who is or was UASC; ssd_immigration_status).
   - CIN (category of need): the SSD episode's primary need code in force when the episode began.
 columns:
   person_id: The child (CHILD).
@@ -240,6 +244,10 @@ home as (
     group by periods.person_id, periods.period_number
 ),
 
+uasc as (
+    select distinct person_id from staging.stg_case__immigration_status where is_uasc
+),
+
 classified as (
     select
         with_neighbours.*,
@@ -263,7 +271,6 @@ select
         when classified.episode_number = 1 then 'S'
         when legal_changed and placement_changed then case when carer_unchanged then 'U' else 'T' end
         when legal_changed then 'L'
-        when carer_unchanged then 'B'
         else 'P'
     end as rne,
     classified.ls,
@@ -279,10 +286,11 @@ select
         when ends_with_move and classified.place not in ('T0', 'T1', 'T2', 'T3', 'T4')
             then classified.change_reason_code
     end as reason_place_change,
-    case when not is_short_break then home.home_post end as home_post,
+    case when not is_short_break and uasc.person_id is null then home.home_post end as home_post,
     case when not is_short_break then classified.pl_post end as pl_post,
-    classified.urn,
+    case when not is_short_break then classified.urn end as urn,
     classified.placement_id,
     classified.is_short_break
 from classified
 left join home using (person_id, period_number)
+left join uasc using (person_id)

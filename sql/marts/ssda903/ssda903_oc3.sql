@@ -11,8 +11,10 @@ definition: |
   return and the indicators count the same young people.
   - IN_TOUCH YES, NO, DIED, REFU, NREQ, RHOM as recorded; blank when there is no record around the
     birthday (a gap for the team to fill, not guessed).
-  - ACTIV as recorded (F1-G6, or 0 when not in touch); ACCOM the accommodation letter followed by 1
-    (suitable) or 2 (unsuitable), or 0 when not in touch.
+  - ACTIV and ACCOM as recorded, ACCOM being the accommodation letter followed by 1 (suitable) or 2
+    (unsuitable). Not completed for a young person who has died or returned home for 6 months or more
+    (DIED, RHOM: rule 344). When the authority is not in touch (NO, REFU, NREQ) and the record carries no
+    activity, or an accommodation without its suitability, the item is 0, DfE's "not known".
 columns:
   child: Child id (CHILD).
   dob: Date of birth (DOB).
@@ -47,17 +49,17 @@ select
     people.date_of_birth as dob,
     case when cohort.in_touch_code <> 'NO RECORD' then cohort.in_touch_code end as in_touch,
     case
-        when records.care_leaver_record_id is null then null
+        when records.care_leaver_record_id is null or cohort.in_touch_code in ('DIED', 'RHOM') then null
         when records.activity_code is not null then records.activity_code
         when cohort.in_touch_code <> 'YES' then '0'
     end as activ,
     case
-        when records.care_leaver_record_id is null then null
+        when records.care_leaver_record_id is null or cohort.in_touch_code in ('DIED', 'RHOM') then null
         when records.accommodation_code = '0' then '0'
-        when records.accommodation_code is not null
-            then records.accommodation_code
-                || case records.is_accommodation_suitable when true then '1' when false then '2' else '' end
+        when records.accommodation_code is not null and records.is_accommodation_suitable is not null
+            then records.accommodation_code || case when records.is_accommodation_suitable then '1' else '2' end
         when cohort.in_touch_code <> 'YES' then '0'
+        else records.accommodation_code
     end as accom,
     cohort.birthday_age
 from cohort

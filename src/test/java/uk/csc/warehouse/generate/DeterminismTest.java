@@ -27,7 +27,7 @@ class DeterminismTest {
         GenerationSummary b = SyntheticAuthority.write(settings, tmp.resolve("b"));
         assertEquals(a, b);
         List<Path> files = files(tmp.resolve("a"));
-        assertEquals(37, files.size(), "30 SSD tables, 3 complaints tables, 3 HR tables and the population file");
+        assertEquals(43, files.size(), "36 SSD tables, 3 complaints tables, 3 HR tables and the population file");
         for (Path f : files) {
             Path other = tmp.resolve("b").resolve(tmp.resolve("a").relativize(f));
             assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), f.toString());

@@ -8,9 +8,9 @@ definition: |
   every care leaver in the year's OC3 cohort (marts.ssda903_oc3), once each (903 guidance: "a header
   record for each child included in the return").
   - SEX M/F/U (from 2024-25), DOB, ETHNIC as the case system records them.
-  - UPN: the child's unique pupil number from ssd_linked_identifiers (identifier type UPN, the one valid on
-    31 March, else the latest); the UN1-UN10 reason codes DfE allows when no UPN is known are not held by the
-    SSD (pers_upn_unknown), so a child without one is left blank, never invented.
+  - UPN: the child's unique pupil number from ssd_linked_identifiers (intermediate.int_ssda903_upns); when
+    there is none, the reason code DfE asks for instead (UN1-UN10, pers_upn_unknown); blank when the case
+    system holds neither (rule 442 then shows the child), never invented.
   - MOTHER (1/0) and MC_DOB (date of birth of her first child, ssd_mother): for girls looked after in the
     year other than under short breaks only (903 guidance: not required for V3/V4 or for care leavers not
     looked after in the year, rules 399 and 628); 1 when she has a child born on or before 31 March, and
@@ -67,7 +67,7 @@ select
     people.sex,
     people.date_of_birth as dob,
     people.ethnicity_code as ethnic,
-    upns.upn,
+    coalesce(upns.upn, people.upn_unknown_code) as upn,
     case
         when people.sex = 'F' and children.looked_after_in_year and not children.short_breaks_only
             then case when first_child.mc_dob is not null then 1 else 0 end

@@ -9,7 +9,8 @@ definition: |
   1 April of the previous year and was open at 31 March (setting cla_health_care_months: the cut-off is
   31 March less 12 months plus one day, as the CLA indicators count it):
   - SDQ_SCORE / SDQ_REASON: the latest SDQ in the year (ssd_sdq_scores), for children aged 4 or over on
-    1 April and under 17 on 31 March (rules 186, 188, 189); blank otherwise.
+    31 March and under 17 on 1 April (under 4 all year or 17 all year: none, rules 188, 189; turning 4 or 17
+    in the year: the score or the reason there is none, SDQ1, rule 197B); blank otherwise.
   - CONVICTED: 1 when convicted of an offence during the year (ssd_cla_convictions), else 0; children aged
     10 or over at 31 March only (rules 542, 543).
   - HEALTH_CHECK (health promotion, development assessments up to date): children under 5 at 31 March only
@@ -118,8 +119,8 @@ misuse as (
 select
     cohort.child,
     people.date_of_birth as dob,
-    case when people.age_at_start >= 4 and people.age_at_end < 17 then sdq.sdq_score end as sdq_score,
-    case when people.age_at_start >= 4 and people.age_at_end < 17 and sdq.sdq_score is null then sdq.sdq_reason end
+    case when people.age_at_end >= 4 and people.age_at_start < 17 then sdq.sdq_score end as sdq_score,
+    case when people.age_at_end >= 4 and people.age_at_start < 17 and sdq.sdq_score is null then sdq.sdq_reason end
         as sdq_reason,
     case when people.age_at_end >= 10 then case when convictions.person_id is not null then 1 else 0 end end
         as convicted,

@@ -97,6 +97,11 @@ final class Placement {
             postcode = c.homePostcode;
             distance = 0.0;
             band = null;
+        } else if ("PR1".equals(provider) && !type.startsWith("U") && !type.startsWith("A")) {
+            // The authority's own homes are in the authority (SSDA903 rule 1015).
+            postcode = Names.postcode(rng, Names.HOME_OUTWARD);
+            distance = 0.3 + rng.nextDouble() * 4;
+            band = PostcodePool.Band.HOME;
         } else if (Pick.chance(rng, pFar)) {
             postcode = Names.postcode(rng, Names.FAR_OUTWARD);
             distance = 20.5 + rng.nextDouble() * 100;

@@ -10,6 +10,7 @@ columns:
   date_of_birth: Date of birth (pers_dob); null for an unborn child.
   expected_date_of_birth: Expected date of birth for an unborn child (pers_expected_dob).
   date_of_death: Date of death, where recorded (pers_death_date).
+  upn_unknown_code: Why the child has no UPN, SSDA903 code UN1-UN10 (pers_upn_unknown), upper-cased.
 tests:
   unique: [person_id]
   not_null: [person_id]
@@ -20,5 +21,6 @@ select
     pers_ethnicity as ethnicity_code,
     pers_dob as date_of_birth,
     pers_expected_dob as expected_date_of_birth,
-    pers_death_date as date_of_death
+    pers_death_date as date_of_death,
+    nullif(upper(trim(pers_upn_unknown)), '') as upn_unknown_code
 from lake.case__ssd_person

@@ -25,6 +25,8 @@ final class Ssda903Command implements Callable<Integer> {
                 options.outOrNull(), previous);
         System.out.printf("return ssda903 %s: %s, %,d rows, %.1f s%n", r.year(), r.folder(), r.totalRows(),
                 r.millis() / 1000.0);
+        System.out.println("  previous year: " + (r.previous() == null ? "none (year-comparison rules will be skipped)"
+                : r.previous()));
         r.rowsByFile().forEach((file, n) -> System.out.printf("  %-28s %,d%n", file, n));
         r.warnings().forEach(w -> System.out.println("  warning: " + w));
         return 0;

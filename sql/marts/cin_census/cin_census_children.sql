@@ -17,10 +17,14 @@ definition: |
     no PersonBirthDate, Sex U (DfE rule 8750). A death after the as-at date is not shown.
   - Ethnicity: the case system's code, the SSD's CNHE (Chinese) written as DfE's CHNE; blank is NOBT, DfE's
     "information not yet obtained".
-  - UPN: not in the extract yet (issue 15 adds it); UPNunknown then says why: UN7 when every episode of the
-    child in the census is an NFA referral (DfE rule 8772), UN1 (under school age) for a child who was not of
-    compulsory school age at the reference date (rule 8770Q's school-age test), otherwise blank (rule 8770Q
-    reports the child: a UPN is due).
+  - UPN and FormerUPN: the child's UPN and former UPN valid at the as-at date (staging.stg_case__linked_identifiers,
+    the latest by valid_from). A UPN is sent as held when it has the XSD's shape (letter, 11 digits, digit or
+    letter), so DfE's rules 1510-1550 report a wrong check letter against the child; a value not even of that
+    shape is left out (it would make the whole file invalid) and the child then shows as having no UPN.
+  - UPNunknown, only without a UPN: the case system's code (ssd_person.pers_upn_unknown, UN1-UN7); else UN7 when
+    every census episode of the child is an NFA referral (DfE rule 8772), UN1 (not yet of school age) for a
+    child born after 31 August six years before the reference year (rule 8770Q's school-age test); otherwise
+    blank, and rule 8770Q reports the child: a UPN is due.
   - Closure (CINclosureDate, ReasonForClosure) only when on or before the as-at date.
   - CINdetails DateOfInitialCPC: a transfer-in conference (an ICPC with no section 47 of ours) held in the year
     up to the as-at date; conferences that followed our S47 are recorded on the Section47 module instead (DfE
@@ -30,6 +34,7 @@ columns:
   child_id: LAchildID (the case system's person id).
   referral_id: The CIN episode (not sent to DfE; the key of the episode's modules).
   upn: Unique pupil number, when known.
+  former_upn: FormerUPN, when known.
   upn_unknown: UPNunknown reason code (UN1-UN7) when there is no UPN.
   person_birth_date: PersonBirthDate (null for an unborn child).
   expected_birth_date: ExpectedPersonBirthDate (unborn children only).
@@ -82,6 +87,22 @@ children as (
     group by person_id
 ),
 
+identifiers as (
+    select
+        person_id,
+        arg_max(identifier_value, coalesce(valid_from, date '1900-01-01'))
+            filter (where identifier_kind = 'upn') as upn,
+        arg_max(identifier_value, coalesce(valid_from, date '1900-01-01'))
+            filter (where identifier_kind = 'former_upn') as former_upn
+    from staging.stg_case__linked_identifiers
+    cross join window_
+    where identifier_kind in ('upn', 'former_upn')
+      and (valid_from is null or valid_from <= window_.as_at_date)
+      and (valid_to is null or valid_to > window_.as_at_date)
+      and regexp_full_match(identifier_value, '[A-Za-z][0-9]{11}[0-9A-Za-z]')
+    group by person_id
+),
+
 people as (
     select
         person.person_id,
@@ -92,7 +113,8 @@ people as (
         person.expected_date_of_birth,
         person.sex,
         person.date_of_death,
-        person.ethnicity_code
+        person.ethnicity_code,
+        person.upn_unknown_code
     from staging.stg_case__person as person
     cross join window_
     where person.person_id in (select person_id from children)
@@ -101,8 +123,11 @@ people as (
 select
     episodes.person_id as child_id,
     episodes.referral_id,
-    cast(null as varchar) as upn,
+    identifiers.upn,
+    identifiers.former_upn,
     case
+        when identifiers.upn is not null then null
+        when people.upn_unknown_code in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5', 'UN6', 'UN7') then people.upn_unknown_code
         when children.only_nfa then 'UN7'
         -- rule 8770Q: of school age = born on or before 31 August of the year 6 years before the reference year
         when people.is_unborn
@@ -139,4 +164,5 @@ select
 from episodes
 inner join children on children.person_id = episodes.person_id
 inner join people on people.person_id = episodes.person_id
+left join identifiers on identifiers.person_id = episodes.person_id
 left join transfer_in_conferences on transfer_in_conferences.referral_id = episodes.referral_id

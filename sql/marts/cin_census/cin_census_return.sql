@@ -11,6 +11,7 @@ definition: |
 columns:
   child_id: LAchildID.
   upn: UPN.
+  former_upn: FormerUPN.
   upn_unknown: UPNunknown.
   person_birth_date: PersonBirthDate.
   expected_birth_date: ExpectedPersonBirthDate.
@@ -71,6 +72,7 @@ disabilities as (
 select
     episodes.child_id,
     any_value(episodes.upn) as upn,
+    any_value(episodes.former_upn) as former_upn,
     any_value(episodes.upn_unknown) as upn_unknown,
     any_value(episodes.person_birth_date) as person_birth_date,
     any_value(episodes.expected_birth_date) as expected_birth_date,

@@ -87,7 +87,10 @@ public final class CinCensusReturn {
 
             Path target = (request.outFileOrNull() != null ? request.outFileOrNull().toAbsolutePath().normalize()
                     : null);
+            long t = System.nanoTime();
             Map<String, Long> counts = counts(st);
+            LOG.info("cin census {}: warehouse opened in {} ms, counts in {} ms", year, (t - started) / 1_000_000,
+                    (System.nanoTime() - t) / 1_000_000);
             if (target == null) {
                 try (ReturnFolder folder = ReturnFolder.open(dataDir, CinYear.RETURN, year, null)) {
                     Path file = folder.file(fileName(lea, year, asAt));
@@ -120,6 +123,7 @@ public final class CinCensusReturn {
     private long writeAndCheck(Statement st, CinYear spec, String lea, LocalDate asAt, Path file)
             throws SQLException, IOException {
         long children;
+        long t0 = System.nanoTime();
         try (OutputStream out = Files.newOutputStream(file)) {
             CinCensusWriter.Header header = new CinCensusWriter.Header(lea, spec.year().end(), spec.year().endYear(),
                     release(), LocalDateTime.now(ZoneId.systemDefault()));
@@ -127,7 +131,10 @@ public final class CinCensusReturn {
         } catch (XMLStreamException e) {
             throw new IOException("could not write the CIN census XML: " + e.getMessage(), e);
         }
+        long t1 = System.nanoTime();
         List<CinSchema.Problem> problems = CinSchema.check(file, spec.xsdResource());
+        LOG.info("cin census {}: written in {} ms, XSD check {} ms", spec.year(), (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000);
         if (!problems.isEmpty()) {
             Files.deleteIfExists(file);
             throw new InvalidCensus(spec, problems);

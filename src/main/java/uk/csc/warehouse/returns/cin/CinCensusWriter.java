@@ -76,6 +76,7 @@ public final class CinCensusWriter {
         open("ChildIdentifiers");
         leaf("LAchildID", rs.getString("child_id"));
         leaf("UPN", rs.getString("upn"));
+        leaf("FormerUPN", rs.getString("former_upn"));
         leaf("UPNunknown", rs.getString("upn_unknown"));
         leaf("PersonBirthDate", rs.getObject("person_birth_date", LocalDate.class));
         leaf("ExpectedPersonBirthDate", rs.getObject("expected_birth_date", LocalDate.class));

@@ -65,8 +65,9 @@ public final class CinCensusReturn {
         }
         try (Connection c = DuckDb.readOnly(dataDir.warehouse()); Statement st = c.createStatement()) {
             LocalDate built = one(st, "SELECT as_at_date FROM reference.run_context").getObject(1, LocalDate.class);
+            // Without --year: the year an --as-at date falls in (a census during the year), else the year last closed.
             CollectionYear year = request.yearOrNull() != null ? request.yearOrNull()
-                    : CollectionYear.latestClosed(request.asAtOrNull() != null ? request.asAtOrNull() : built);
+                    : request.asAtOrNull() != null ? containing(request.asAtOrNull()) : CollectionYear.latestClosed(built);
             CinYear spec = CinYear.load(year);
             LocalDate asAt = request.asAtOrNull() != null ? request.asAtOrNull()
                     : (built.isBefore(year.end()) ? built : year.end());
@@ -113,6 +114,10 @@ public final class CinCensusReturn {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    private static CollectionYear containing(LocalDate date) {
+        return new CollectionYear(date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1);
     }
 
     /** DfE's file name pattern (LEA, collection, year), with the as-at date of a census taken during the year. */

@@ -20,8 +20,8 @@ public final class CinCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--year", paramLabel = "YYYY-YY",
-            description = "Collection year, e.g. 2025-26 (1 April 2025 to 31 March 2026); default: the latest "
-                    + "year closed at the as-at date.")
+            description = "Collection year, e.g. 2025-26 (1 April 2025 to 31 March 2026); default: the year "
+                    + "--as-at falls in, else the latest year closed at the newest extract.")
     String year;
 
     @Option(names = "--as-at", paramLabel = "DATE",

@@ -129,6 +129,23 @@ class CinCensusCohortTest {
     }
 
     @Test
+    void the_command_exits_2_and_says_which_child_to_fix() throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = uk.csc.warehouse.cli.Main.execute("return", "cin", "--data-dir",
+                    authority.dataDir.root().toString(), "--year", "2025-26");
+        } finally {
+            System.setErr(before);
+        }
+        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, code, said);
+        assertTrue(said.contains("child E04") && !said.contains("\tat "), said);
+    }
+
+    @Test
     void a_census_as_at_a_date_in_the_year_shows_the_case_system_as_it_stood_that_day() throws Exception {
         // As at 16 June 2025: E04's plan (17 June) and G02's conference (20 June) had not happened, so the file is
         // valid; G02's S47 shows no conference yet, G01's assessment is authorised, G03 not yet referred.

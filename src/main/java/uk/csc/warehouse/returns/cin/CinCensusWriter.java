@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Struct;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,8 @@ public final class CinCensusWriter {
         leaf("SoftwareCode", "csc-warehouse");
         leaf("Release", header.release());
         leaf("SerialNo", "001");
-        leaf("DateTime", header.createdAt().withNano(0).toString());
+        // xs:dateTime needs the seconds, which LocalDateTime.toString() drops when they are zero
+        leaf("DateTime", header.createdAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
         close();
         close();
         open("Children");

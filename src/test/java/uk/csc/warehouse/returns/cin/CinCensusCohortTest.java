@@ -97,11 +97,12 @@ class CinCensusCohortTest {
              OutputStream out = Files.newOutputStream(xml)) {
             st.execute("SET VARIABLE cin_census_year_end = DATE '2026-03-31'");
             new CinCensusWriter(spec).write(st, new CinCensusWriter.Header("210", YEAR.end(), 2026, "test",
-                    LocalDateTime.of(2026, 4, 30, 9, 0)), out);
+                    LocalDateTime.of(2026, 4, 30, 9, 0, 0)), out);
         }
         CinValidator.Report r = CinValidator.run(xml, spec.validatorRuleset(), "liia_CIN_schema_2026.xsd",
                 root.resolve("judge").resolve("out"));
         assertFalse(r.xsdValid(), r.output());
+        assertTrue(Files.readString(xml).contains("<DateTime>2026-04-30T09:00:00</DateTime>"), "seconds kept at :00");
         Map<String, Set<String>> expected = new TreeMap<>(Map.of(
                 "1103", Set.of("E02"),
                 "8565", Set.of("E03"),

@@ -137,7 +137,11 @@ cohort as (
     left join last_placement on last_placement.period_of_care_id = left_care.last_period_of_care_id
     where not coalesce(left_care.looked_after_on_birthday, false)
       and (left_care.left_care_date is not null
-           or exists (select 1 from records where records.person_id = in_year.person_id))
+           or (exists (select 1 from records where records.person_id = in_year.person_id)
+               -- a record without care history in the extract is a care leaver who left before it, not a
+               -- young person whose care began after this birthday
+               and not exists (select 1 from care where care.person_id = in_year.person_id
+                                                    and care.start_date > in_year.birthday)))
 ),
 
 matched as (

@@ -38,6 +38,13 @@ final class OutcomesStage {
     }
 
     private static void sdq(Child c, String claId, LocalDate census, int age) {
+        if (age == 17 && c.birthday(17).isAfter(census.minusYears(1))) {
+            // Turned 17 in the year: the reason there is no score, SDQ1 "aged over 16" (SSDA903 rule 197B).
+            c.emit("ssd_sdq_scores").set("csdq_table_id", claId + "-SDQ" + census.getYear())
+                    .set("csdq_person_id", c.personId).set("csdq_sdq_completed_date", c.birthday(17))
+                    .set("csdq_sdq_reason", "SDQ1");
+            return;
+        }
         if (age < 4 || age > 16) {
             return;
         }

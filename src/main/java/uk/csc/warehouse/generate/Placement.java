@@ -47,7 +47,8 @@ final class Placement {
 
     static String typeFor(SplittableRandom rng, int age, boolean uasc) {
         if (uasc) {
-            return age >= 16 ? Pick.weighted(rng, "H5", 65, "U6", 30, "K2", 5) : Pick.weighted(rng, "U6", 80, "K2", 10, "H5", 10);
+            // Under-16s are never in semi-independent or supported accommodation (banned from 28 October 2023; SSDA903 rule 371).
+            return age >= 16 ? Pick.weighted(rng, "H5", 65, "U6", 30, "K2", 5) : Pick.weighted(rng, "U6", 80, "K2", 10, "U4", 10);
         }
         if (age < 5) {
             return Pick.weighted(rng, "U6", 58, "U3", 20, "U5", 6, "R3", 5, "P1", 5, "U4", 6);

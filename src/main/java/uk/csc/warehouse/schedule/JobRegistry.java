@@ -29,6 +29,9 @@ public final class JobRegistry {
                         + "the financial year last closed)", ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
                 .register(new CommandJob("cin-census", "return cin", "DfE CIN census XML (options year, as_at; "
                         + "default: the year last closed)", ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
+                .register(new CommandJob("ssda903", "return ssda903", "DfE SSDA903 children-looked-after return "
+                        + "(option year, default: the collection year last closed)",
+                        ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
                 // comparators-refresh needs the DfE LAIT file: schedule.comparators.option.lait=/path/bds_long.parquet
                 .register(new CommandJob("comparators", "comparators-refresh",
                         "load a newer DfE LAIT file as the published comparators (option lait)"));

@@ -144,11 +144,13 @@ class ReturnTablesGeneratorTest {
             String person = r.get("csdq_person_id");
             assertEquals(carePerson.get(key[0]), person);
             int age = (int) java.time.temporal.ChronoUnit.YEARS.between(dob.get(person), census);
-            assertTrue(age >= 4 && age <= 16, "aged 4-16: " + age);
+            assertTrue(age >= 4 && age <= 17, "aged 4-17 at 31 March (rule 197B: those turning 4 or 17 too): " + age);
             LocalDate completed = ExtractFiles.date(r, "csdq_sdq_completed_date");
             assertTrue(completed.isAfter(census.minusYears(1)) && !completed.isAfter(census), "completed in the year: " + completed);
             boolean hasScore = !r.get("csdq_sdq_score").isEmpty();
             assertTrue(hasScore != !r.get("csdq_sdq_reason").isEmpty(), "a score or a reason: " + r);
+            int ageThen = (int) java.time.temporal.ChronoUnit.YEARS.between(dob.get(person), completed);
+            assertEquals(ageThen > 16, r.get("csdq_sdq_reason").equals("SDQ1"), "SDQ1 exactly when aged over 16 at the assessment: " + r);
             if (hasScore) {
                 int score = Integer.parseInt(r.get("csdq_sdq_score"));
                 assertTrue(score >= 0 && score <= 40, "score 0-40: " + score);
@@ -158,12 +160,12 @@ class ReturnTablesGeneratorTest {
                 assertTrue(r.get("csdq_sdq_reason").matches("SDQ[1-5]"), r.get("csdq_sdq_reason"));
             }
         }
-        // Every OC2 child-year aged 4-16 has its SDQ row.
+        // Every OC2 child-year aged 4-17 has its SDQ row.
         for (String k : oc2) {
             String[] key = k.split("\\|");
             LocalDate census = LocalDate.of(Integer.parseInt(key[1]), Month.MARCH, 31);
             int age = (int) java.time.temporal.ChronoUnit.YEARS.between(dob.get(carePerson.get(key[0])), census);
-            if (age >= 4 && age <= 16) {
+            if (age >= 4 && age <= 17) {
                 assertTrue(seen.contains(k), "SDQ missing for " + k);
             }
         }
@@ -253,9 +255,13 @@ class ReturnTablesGeneratorTest {
             assertTrue(laNames.contains(r.get("lapp_previous_permanence_la")), "a DfE authority name: " + r.get("lapp_previous_permanence_la"));
             assertTrue(date.matches("(\\d{2}|zz)/(\\d{2}|zz)/\\d{4}|zz/zz/zzzz"), date);
             if (!date.endsWith("zzzz")) {
+                // The validator reads unknown parts as the latest possible day (rule 632): still before care started.
                 int year = Integer.parseInt(date.substring(6));
-                assertTrue(year <= careStart.get(e.getKey()).getYear() && year >= dob.get(r.get("lapp_person_id")).getYear(),
-                        "order before care started (rule 632): " + date);
+                LocalDate latest = date.startsWith("zz/zz") ? LocalDate.of(year, 12, 31)
+                        : date.startsWith("zz") ? LocalDate.of(year, Integer.parseInt(date.substring(3, 5)), 1).plusMonths(1).minusDays(1)
+                        : LocalDate.parse(date, java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+                assertTrue(latest.isBefore(careStart.get(e.getKey())) && year >= dob.get(r.get("lapp_person_id")).getYear(),
+                        "order before care started (rule 632): " + date + ", care from " + careStart.get(e.getKey()));
             }
         }
         double pct = 100.0 * previous / byCare.size();

@@ -181,8 +181,12 @@ final class RowChecks {
     /** The value with its spaces trimmed, NULL when it is one of the contracts' missing-value tokens. */
     private String trimmed(ColumnContract c) {
         String v = "trim(raw." + Sql.ident(headerNames.get(c.name().toLowerCase(Locale.ROOT))) + ")";
-        return "CASE WHEN upper(" + v + ") IN (" + missingValues.stream().map(Sql::literal)
-                .collect(Collectors.joining(", ")) + ") THEN NULL ELSE " + v + " END";
+        // strlen is the stored byte length: a long value (a JSON outcome, a note) is never upper-cased just to
+        // learn it is not "NULL".
+        int longest = missingValues.stream().mapToInt(t -> t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .max().orElse(0);
+        return "CASE WHEN strlen(" + v + ") <= " + longest + " AND upper(" + v + ") IN (" + missingValues.stream()
+                .map(Sql::literal).collect(Collectors.joining(", ")) + ") THEN NULL ELSE " + v + " END";
     }
 
     static String sqlType(ColumnContract c) {

@@ -36,7 +36,7 @@ import uk.csc.warehouse.support.OwnerOnly;
  */
 public final class IngestRun {
     private static final Logger LOG = LoggerFactory.getLogger(IngestRun.class);
-    public static final List<String> SOURCES = List.of("case", "complaints", "hr");
+    public static final List<String> SOURCES = uk.csc.warehouse.contract.Sources.ALL;
     private static final DateTimeFormatter LOAD_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     /** How long a file must sit unchanged before it is taken (guards files still being copied in). */

@@ -37,7 +37,8 @@ class ContractsMatchModelsTest {
                 continue;
             }
             Map<String, String> lakeColumnOf = lakeColumns(m, contract);
-            for (String column : m.tests().getOrDefault("not_null", List.of())) {
+            for (Object declared : (List<?>) m.tests().getOrDefault("not_null", List.of())) {
+                String column = String.valueOf(declared);
                 String lakeColumn = lakeColumnOf.get(column);
                 if (lakeColumn == null) {
                     continue; // derived in the model: not a single lake column

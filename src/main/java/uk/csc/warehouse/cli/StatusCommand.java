@@ -103,6 +103,7 @@ final class StatusCommand implements Callable<Integer> {
                 exit |= STALE;
             }
         }
+        DataQualityStatus.print(dataDir, System.out);
 
         System.out.println();
         System.out.printf("%-19s %-24s %-28s %s%n", "job", "schedule", "next fire", "last run");

@@ -1,11 +1,11 @@
 package uk.csc.warehouse.schedule;
 
-import uk.csc.warehouse.ingest.pull.SourcePull;
-import uk.csc.warehouse.ingest.pull.RemotePull;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import uk.csc.warehouse.ingest.pull.RemotePull;
+import uk.csc.warehouse.ingest.pull.SourcePull;
 
 /** The jobs the service knows by name. Adding a job is one {@code register} line in {@link #standard()}. */
 public final class JobRegistry {

@@ -19,6 +19,8 @@ columns:
   period_start: First day of the period.
   period_end: Last day of the period.
   is_complete: False for a period still in progress at the as-at date.
+  history_complete: False when the period starts before the case extract's history is complete (intermediate.int_extract_history_window); the pack's trends and the comparator files leave such periods out unless asked. Always true for complaints and workforce, which come from their own systems.
+  history_note: Why history_complete is false; null when true.
   value: The indicator's value (a count, a % to 1 dp, or a rate per 10,000 to 1 dp).
   numerator: Count behind the value (FTE for workforce rates, so a decimal).
   denominator: Denominator behind a % or rate; null for a plain count.
@@ -55,7 +57,15 @@ select
     values_long.numerator,
     values_long.denominator,
     catalogue.unit,
-    catalogue.polarity
+    catalogue.polarity,
+    coalesce(catalogue.area in ('complaints', 'workforce') or history.history_complete_from is null
+        or values_long.period_start >= history.history_complete_from, true) as history_complete,
+    case
+        when not coalesce(catalogue.area in ('complaints', 'workforce') or history.history_complete_from is null
+            or values_long.period_start >= history.history_complete_from, true)
+        then history.reason
+    end as history_note
 from values_long
 left join reference.indicator_catalogue as catalogue using (indicator_code)
+cross join intermediate.int_extract_history_window as history
 order by values_long.indicator_code, values_long.period_type, values_long.period_start

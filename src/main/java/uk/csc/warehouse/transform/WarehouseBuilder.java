@@ -92,6 +92,7 @@ public final class WarehouseBuilder {
             LakeSources.attach(c, dataDir.lake(), contracts);
             ReferenceData.load(c, dataDir.reference(), scratch);
             OperationsRecords.copy(c, dataDir.root().resolve("ops"));
+            DataQualityHistory.carry(c, dataDir.warehouse(), scratch);
             try (Statement st = c.createStatement()) {
                 for (String script : models.macroScripts()) {
                     st.execute(script); // after the seeds: a macro binds the tables it reads when created
@@ -104,6 +105,7 @@ public final class WarehouseBuilder {
                 ModelRunner.run(c, m);
                 CrashPoint.reached("build.model");
             }
+            DataQualityHistory.record(c);
             LOG.info("built {} models; running {} data tests", order.size(), models.tests().size());
             failures = runTests(c, warnings);
             LakeSources.detach(c);

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             PackCommand.class,
             ComparatorsCommand.class,
             AnnexACommand.class,
+            uk.csc.warehouse.returns.ReturnCommand.class,
             ComparatorsRefreshCommand.class,
             ServeCommand.class,
             StatusCommand.class,

@@ -1,17 +1,74 @@
 package uk.csc.warehouse.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import uk.csc.warehouse.support.DataDir;
 
-/** The one option every command shares: where the authority's data lives. */
+/**
+ * The one option every command shares: where the authority's data lives. A mistyped folder must fail, not
+ * be made and "succeed" empty, so only {@code generate} (and {@code demo}, with its own option) or an
+ * explicit {@code --create} makes one; commands that read the warehouse also refuse a folder without it.
+ */
 final class DataDirOption {
+    /** Commands whose job is to make a data folder. */
+    private static final Set<String> MAKERS = Set.of("generate");
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--data-dir", required = true, paramLabel = "DIR",
             description = "The authority's data folder: inbox/, lake/, archive/, quarantine/, reference/, "
-                    + "warehouse.duckdb and out/ live here.")
+                    + "warehouse.duckdb and out/ live here. It must exist (see --create).")
     Path dir;
 
+    @Option(names = "--create",
+            description = "Make DIR if it does not exist yet, for a new authority's first load; without it a "
+                    + "folder that does not exist is refused, so a mistyped path cannot start an empty warehouse.")
+    boolean create;
+
+    /** The data folder, which must exist unless this command makes one or --create was given. */
     DataDir dataDir() {
-        return new DataDir(dir);
+        Path root = dir.toAbsolutePath().normalize();
+        if (Files.isRegularFile(root)) {
+            throw new UserError(root + " is a file, not a data folder: check --data-dir");
+        }
+        if (!Files.exists(root)) {
+            if (!create && !MAKERS.contains(command.name())) {
+                throw new UserError("there is no data folder at " + root
+                        + ": check --data-dir, or add --create to start a new one there");
+            }
+            try {
+                Files.createDirectories(root);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create the data folder " + root + ": " + e.getMessage(), e);
+            }
+        }
+        return new DataDir(root);
+    }
+
+    /** The data folder of a command that reads the published warehouse (pack, comparators, annex-a). */
+    DataDir warehouseDir() {
+        DataDir d = dataDir();
+        if (!Files.isRegularFile(d.warehouse())) {
+            throw new UserError("there is no warehouse in " + d.root()
+                    + ": check --data-dir, or run build (or run) there first");
+        }
+        return d;
+    }
+
+    /** The data folder of build: it needs extracts loaded into the lake. */
+    DataDir lakeDir() {
+        DataDir d = dataDir();
+        if (!Files.isDirectory(d.lake().resolve("_loads"))) {
+            throw new UserError("there are no loaded extracts in " + d.root()
+                    + " (no lake/): check --data-dir, or run load there first");
+        }
+        return d;
     }
 }

@@ -1,7 +1,15 @@
 package uk.csc.warehouse.cli;
 
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code java -jar csc-warehouse.jar <command>}: the whole product from the command line. */
 @Command(name = "csc-warehouse",
@@ -33,6 +41,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "On a failure, print the full detail (stack trace) as well as the one-line reason.")
+    boolean verbose;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command (see --help)");
@@ -42,19 +54,101 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs a command and returns its exit code; failures print one line naming the reason. */
+    /** Runs a command and returns its exit code; failures print one sentence naming the reason. */
     public static int execute(String... args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
         CommandLine cli = new CommandLine(new Main());
+        cli.registerConverter(LocalDate.class, new UkDate());
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println(commandLine.getCommandName() + ": " + oneLine(e));
+            PrintWriter err = commandLine.getErr();
+            err.println(commandLine.getCommandName() + ": " + sentence(e, verbose));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
             org.slf4j.LoggerFactory.getLogger(Main.class).debug("failure detail", e);
             return 1;
+        });
+        // A mistyped option or value: one line saying what was wrong and where the help is, not the whole usage.
+        cli.setParameterExceptionHandler((ex, ignored) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            String name = c.getCommandSpec().qualifiedName();
+            err.println(name + ": " + firstLine(ex.getMessage()) + " (see: " + name.replace("csc-warehouse", "java -jar csc-warehouse.jar") + " --help)");
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 2;
         });
         return cli.execute(args);
     }
 
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /**
+     * A user mistake or a failure written for users keeps its own words; anything else (a raw database or
+     * file error) is one line plus where the detail is.
+     */
+    static String sentence(Throwable e, boolean verbose) {
+        String line = firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        boolean forUsers = e instanceof UserError || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException || e instanceof uk.csc.warehouse.config.ConfigException;
+        return forUsers || verbose ? line : line + " (run again with --verbose for the detail)";
+    }
+
+    private static String firstLine(String m) {
         return m.lines().findFirst().orElse(m);
+    }
+
+    /** ISO dates as documented, and the UK's day/month/year as people type them (31/03/2025). */
+    static final class UkDate implements CommandLine.ITypeConverter<LocalDate> {
+        private static final java.time.format.DateTimeFormatter UK =
+                java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+        @Override
+        public LocalDate convert(String value) {
+            String v = value.strip();
+            try {
+                return v.contains("/") ? LocalDate.parse(v, UK) : LocalDate.parse(v);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a date: write it as "
+                        + "yyyy-mm-dd (2025-03-31) or dd/mm/yyyy (31/03/2025)");
+            }
+        }
+    }
+
+    /**
+     * The command list with each command's first sentence, not the first line of its description (which
+     * stops mid-sentence), wrapped under the command name.
+     */
+    static final class CommandList implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(Help help) {
+            Map<String, Help> subs = help.subcommands();
+            if (subs.isEmpty()) {
+                return "";
+            }
+            Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
+                    new Help.Column(24, 2, Help.Column.Overflow.SPAN),
+                    new Help.Column(help.commandSpec().usageMessage().width() - 24, 1, Help.Column.Overflow.WRAP));
+            for (Map.Entry<String, Help> e : subs.entrySet()) {
+                CommandLine.Model.UsageMessageSpec usage = e.getValue().commandSpec().usageMessage();
+                List<String> lines = Arrays.asList(usage.header().length > 0 ? usage.header() : usage.description());
+                table.addRowValues(e.getKey(), firstSentence(String.join(" ", lines)));
+            }
+            return table.toString();
+        }
+
+        static String firstSentence(String text) {
+            String t = text.replaceAll("\\s+", " ").strip();
+            int end = t.indexOf(". ");
+            int colon = t.indexOf(": ");
+            if (end < 0 || end > 160) {
+                end = colon > 0 && colon <= 160 ? colon : Math.min(t.length(), 160);
+                return t.substring(0, end).replaceAll("[.:]$", "") + (end < t.length() && end == 160 ? "..." : ".");
+            }
+            return t.substring(0, end + 1);
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.csc.warehouse.output.Provenance;
 import uk.csc.warehouse.output.SafeCsvWriter;
 import uk.csc.warehouse.pack.PackData;
 import uk.csc.warehouse.support.DataDir;
@@ -41,6 +42,11 @@ public final class ComparatorFiles {
 
     /** One row per indicator and year up to {@code year}: local, published, England, region, neighbours, rank. */
     public static String query(String year, String area) {
+        return query(year, area, Provenance.REAL);
+    }
+
+    /** As {@link #query(String, String)}, led by the synthetic-data column when the authority is made up. */
+    public static String query(String year, String area, Provenance provenance) {
         String neighbours = IntStream.rangeClosed(1, 10).mapToObj(i -> String.format(
                 "max(case when n.sn_rank = %d then n.area_name end) as sn_%02d_name, "
                         + "max(case when n.sn_rank = %d then n.value end) as sn_%02d_value", i, i, i, i))
@@ -51,7 +57,8 @@ public final class ComparatorFiles {
                     %s
                     from marts.comparator_neighbour_values n group by all
                 )
-                select v.indicator_code, v.area, v.title, v.unit, v.polarity, v.financial_year, v.published_period,
+                select %s v.indicator_code, v.area, v.title, v.unit, v.polarity, v.financial_year, v.published_period,
+                    v.local_period,
                     v.local_value, v.local_numerator, v.local_denominator, v.local_is_complete,
                     v.published_value, v.england_value, v.region_value, v.subregion_value,
                     v.sn_model, v.sn_average, v.sn_with_value, v.sn_without_value,
@@ -62,20 +69,25 @@ public final class ComparatorFiles {
                 left join sn using (indicator_code, financial_year)
                 where v.financial_year <= %s %s
                 order by v.area, v.indicator_code, v.financial_year
-                """.formatted(neighbours, Sql.literal(year), area == null ? "" : "and v.area = " + Sql.literal(area));
+                """.formatted(neighbours, provenance.csvColumnSql(), Sql.literal(year), area == null ? "" : "and v.area = " + Sql.literal(area));
     }
 
     public static Result write(DataDir dataDir, String year) throws Exception {
         PackData.checkYear(year);
+        if (!Files.exists(dataDir.warehouse())) {
+            throw new IllegalStateException("there is no warehouse in " + dataDir.root() + ": run build (or run) first");
+        }
         Path folder = folder(dataDir, year);
-        Files.createDirectories(folder);
         Map<Path, Long> files = new LinkedHashMap<>();
         try (Connection c = DuckDb.readOnly(dataDir.warehouse())) {
+            PackData.checkYearHeld(c, year);
+            Files.createDirectories(folder);
+            Provenance provenance = Provenance.read(c);
             files.put(folder.resolve("comparators_long.csv"),
-                    SafeCsvWriter.write(c, query(year, null), folder.resolve("comparators_long.csv")));
+                    SafeCsvWriter.write(c, query(year, null, provenance), folder.resolve("comparators_long.csv")));
             for (String area : areas(c)) {
                 Path f = folder.resolve("comparators_" + area.replaceAll("[^a-z0-9_]", "_") + ".csv");
-                files.put(f, SafeCsvWriter.write(c, query(year, area), f));
+                files.put(f, SafeCsvWriter.write(c, query(year, area, provenance), f));
             }
             String code = "authority";
             String name = "";
@@ -86,11 +98,14 @@ public final class ComparatorFiles {
                     name = rs.getString(2) == null ? "" : rs.getString(2);
                 }
             }
+            // outbound to a regional group: a made-up authority must not pass for the real one
+            name = provenance.synthetic() ? provenance.name(name) + " - " + provenance.tag() : name;
             List<BenchmarkingFile.Line> lines = BenchmarkingFile.suppress(BenchmarkingFile.read(c, year));
             Path bench = folder.resolve("benchmarking_" + code.replaceAll("[^A-Za-z0-9]", "") + "_" + year + ".csv");
             files.put(bench, BenchmarkingFile.write(lines, code, name, bench));
         }
-        files.forEach((f, n) -> LOG.info("wrote {} ({} rows)", f, n));
+        // the command prints the summary; the log keeps the detail without repeating it on the terminal
+        files.forEach((f, n) -> LOG.debug("wrote {} ({} rows)", f, n));
         return new Result(folder, files);
     }
 

@@ -51,18 +51,18 @@ final class SvgChart {
         void dot(double x, double y, double r, String colour, String title);
     }
 
-    static String render(PackData.Row r, List<PackData.Month> months, String who) {
+    static String render(PackData.Row r, List<PackData.Month> months, String who, String tag) {
         StringBuilder s = new StringBuilder(6000);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(W).append(' ').append(H)
                 .append("\" role=\"img\" aria-label=\"").append(HtmlWriter.esc(r.title())).append("\" ")
                 .append("font-family=\"Arial,Helvetica,sans-serif\" font-size=\"13\">");
         s.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
-        draw(r, months, who, new SvgCanvas(s));
+        draw(r, months, who, tag, new SvgCanvas(s));
         s.append("</svg>");
         return s.toString();
     }
 
-    static byte[] png(PackData.Row r, List<PackData.Month> months, String who) throws IOException {
+    static byte[] png(PackData.Row r, List<PackData.Month> months, String who, String tag) throws IOException {
         BufferedImage img = new BufferedImage((int) (W * PNG_SCALE), (int) (H * PNG_SCALE), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -72,7 +72,7 @@ final class SvgChart {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             g.scale(PNG_SCALE, PNG_SCALE);
-            draw(r, months, who, new G2Canvas(g));
+            draw(r, months, who, tag, new G2Canvas(g));
         } finally {
             g.dispose();
         }
@@ -81,7 +81,8 @@ final class SvgChart {
         return out.toByteArray();
     }
 
-    static void draw(PackData.Row r, List<PackData.Month> months, String who, Canvas c) {
+    /** tag: a label no reader may miss (synthetic data), drawn in red under the legend; empty for none. */
+    static void draw(PackData.Row r, List<PackData.Month> months, String who, String tag, Canvas c) {
         List<Double> all = new ArrayList<>();
         months.stream().filter(m -> m.value() != null).forEach(m -> all.add(m.value()));
         boolean lines = ChartRenderer.showsReferenceLines(r);
@@ -164,6 +165,9 @@ final class SvgChart {
             c.line(lx, ly, lx + 22, ly, item[0], 2, dash);
             c.text(lx + 27, ly + 4, item[1], "start", 13, false, "#222222", 0);
             lx += width;
+        }
+        if (tag != null && !tag.isEmpty()) {
+            c.text(W / 2.0, H - 3, tag, "middle", 13, true, "#b3261e", 0);
         }
     }
 

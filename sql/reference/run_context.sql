@@ -8,8 +8,8 @@ columns:
   as_at_date: Extract date of the newest case-management snapshot the build read.
   la_code: ONS code of the authority (from reference.population_0_17).
   built_at: When this warehouse was built.
-  synthetic: True when the data folder was made by generate/demo (DIR/reference/data_origin.csv): every
-    output then says, on every page, sheet, chart and file, that the authority is synthetic.
+  synthetic: True when generate or demo made the data folder (DIR/reference/data_origin.csv), so that every
+    output says on every page, sheet, chart and file that the authority is synthetic.
   origin_note: What made the data (the generator's settings), or that it is the authority's own.
 tests:
   not_null: [as_at_date, la_code, synthetic]

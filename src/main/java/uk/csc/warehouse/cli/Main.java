@@ -75,7 +75,8 @@ public final class Main implements Runnable {
             CommandLine c = ex.getCommandLine();
             PrintWriter err = c.getErr();
             String name = c.getCommandSpec().qualifiedName();
-            err.println(name + ": " + firstLine(ex.getMessage()) + " (see: " + name.replace("csc-warehouse", "java -jar csc-warehouse.jar") + " --help)");
+            err.println(c.getCommandName() + ": " + firstLine(ex.getMessage()) + " (see: "
+                    + name.replace("csc-warehouse", "java -jar csc-warehouse.jar") + " --help)");
             if (verbose) {
                 ex.printStackTrace(err);
             }

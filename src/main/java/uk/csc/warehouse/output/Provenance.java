@@ -39,10 +39,16 @@ public record Provenance(boolean synthetic, String note) {
 
     /** One sentence for the top of a page or sheet. */
     public String banner() {
+        return banner(null);
+    }
+
+    /** As {@link #banner()}, naming the real authority whose published figures and neighbours are used. */
+    public String banner(String standsInFor) {
+        String whose = standsInFor == null ? "the authority it stands in for" : standsInFor;
         return synthetic ? "SYNTHETIC DATA - NOT A REAL AUTHORITY. Every local figure here was made up by "
                 + "csc-warehouse's generator (no real child is in it); the published figures beside them are the real "
-                + "DfE figures of the authority it stands in for and of that authority's statistical neighbours, "
-                + "shown only to make the comparison work." : "";
+                + "DfE figures of " + whose + " and its statistical neighbours, shown only to make the comparison work."
+                : "";
     }
 
     /** How to name "us" in a title or legend: the real name, or plainly a synthetic authority. */

@@ -84,7 +84,7 @@ public final class HtmlWriter {
     /** The synthetic-data banner, at the top of the page and of every area (each prints as its own page). */
     private static void synthetic(StringBuilder h, PackData d) {
         if (d.provenance.synthetic()) {
-            h.append("<p class=\"synthetic\" role=\"alert\">").append(esc(d.provenance.banner())).append("</p>\n");
+            h.append("<p class=\"synthetic\" role=\"alert\">").append(esc(d.provenance.banner(d.authority.name()))).append("</p>\n");
         }
     }
 

@@ -38,6 +38,14 @@ public final class PackData {
                       Double region, Integer rank, Integer ranked, Integer quartile, Integer localRank,
                       String note, boolean monthlyComparable, String source) {
 
+        /** The published period compared: the financial year, or "30 Sep 2025" for a census-date figure. */
+        public String comparedPeriod() {
+            if (publishedPeriod != null && publishedPeriod.matches("\\d{4}-09-30")) {
+                return "30 Sep " + publishedPeriod.substring(0, 4);
+            }
+            return comparatorYear;
+        }
+
         public Double change() {
             return thisYear == null || lastYear == null ? null : round1(thisYear - lastYear);
         }

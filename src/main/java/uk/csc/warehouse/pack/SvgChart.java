@@ -126,12 +126,12 @@ final class SvgChart {
         if (lines && r.england() != null) {
             double y = T + ph - (r.england() - bottom) / (top - bottom) * ph;
             c.line(L, y, W - R, y, "#c0392b", 2, new float[] {6, 4});
-            legend.add(new String[] {"#c0392b", "England " + r.comparatorYear() + ": " + label(r.england(), 0.1), "dash"});
+            legend.add(new String[] {"#c0392b", "England " + r.comparedPeriod() + ": " + label(r.england(), 0.1), "dash"});
         }
         if (lines && r.snAverage() != null) {
             double y = T + ph - (r.snAverage() - bottom) / (top - bottom) * ph;
             c.line(L, y, W - R, y, "#2e8b57", 2, new float[] {2, 3});
-            legend.add(new String[] {"#2e8b57", "Neighbours " + r.comparatorYear() + ": " + label(r.snAverage(), 0.1), "dot"});
+            legend.add(new String[] {"#2e8b57", "Neighbours " + r.comparedPeriod() + ": " + label(r.snAverage(), 0.1), "dot"});
         }
         // the line joins consecutive months only: a month with no value is a gap, not a slope
         List<double[]> run = new ArrayList<>();
@@ -153,8 +153,9 @@ final class SvgChart {
                         months.get(i).label() + ": " + label(v, 0.1));
             }
         }
+        boolean tagged = tag != null && !tag.isEmpty();
         double lx = L;
-        double ly = H - 34;
+        double ly = H - 34 - (tagged ? 16 : 0);
         for (String[] item : legend) {
             double width = 40 + Math.ceil(item[1].length() * 7.2);
             if (lx > L && lx + width > W - R) {
@@ -166,8 +167,8 @@ final class SvgChart {
             c.text(lx + 27, ly + 4, item[1], "start", 13, false, "#222222", 0);
             lx += width;
         }
-        if (tag != null && !tag.isEmpty()) {
-            c.text(W / 2.0, H - 3, tag, "middle", 13, true, "#b3261e", 0);
+        if (tagged) {
+            c.text(W / 2.0, H - 4, tag, "middle", 13, true, "#b3261e", 0);
         }
     }
 

@@ -202,7 +202,8 @@ public final class WorkbookWriter {
         return List.of(
                 "This year to date and last year: the warehouse's own figures (marts.indicator_values), financial years April to March.",
                 "Change: this year minus last year, coloured by the indicator's polarity (green better, red worse, black where neither is better); for a percentage it is in percentage points (pts).",
-                "Our last published, England, statistical neighbours and region: DfE's published figures (LAIT) for the latest year published, shown in 'Published year'.",
+                "Our last published" + (d.provenance.synthetic() ? " (here " + d.authority.label() + "'s real figure)" : "")
+                        + ", England, statistical neighbours and region: DfE's published figures (LAIT) for the latest year published, shown in 'Published year'.",
                 "Statistical neighbours: the simple mean of the published values of " + d.authority.label()
                         + "'s ten DfE statistical neighbours for that year (" + (d.snModel == null ? "model unknown" : d.snModel)
                         + " for " + d.year + "); 'Neighbours with a value' says how many had one.",
@@ -340,14 +341,14 @@ public final class WorkbookWriter {
             if (x.england() != null) {
                 XDDFLineChartData.Series e = (XDDFLineChartData.Series) data.addSeries(months,
                         XDDFDataSourcesFactory.fromNumericCellRange(sh, new CellRangeAddress(first, last, 8, 8)));
-                e.setTitle("England " + x.comparatorYear(), null);
+                e.setTitle("England " + x.comparedPeriod(), null);
                 e.setSmooth(false);
                 e.setMarkerStyle(MarkerStyle.NONE);
             }
             if (x.snAverage() != null) {
                 XDDFLineChartData.Series sn = (XDDFLineChartData.Series) data.addSeries(months,
                         XDDFDataSourcesFactory.fromNumericCellRange(sh, new CellRangeAddress(first, last, 9, 9)));
-                sn.setTitle("Statistical neighbours " + x.comparatorYear(), null);
+                sn.setTitle("Statistical neighbours " + x.comparedPeriod(), null);
                 sn.setSmooth(false);
                 sn.setMarkerStyle(MarkerStyle.NONE);
             }
@@ -414,7 +415,7 @@ public final class WorkbookWriter {
             syntheticStyle.setFillForegroundColor(IndexedColors.DARK_RED.getIndex());
             syntheticStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
         }
-        text(sh, r, 0, d.provenance.banner(), syntheticStyle);
+        text(sh, r, 0, d.provenance.banner(d.authority.name()), syntheticStyle);
         for (int col = 1; col <= 9; col++) {
             sh.getRow(r).createCell(col).setCellStyle(syntheticStyle);
         }

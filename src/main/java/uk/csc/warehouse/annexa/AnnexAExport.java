@@ -119,9 +119,8 @@ public final class AnnexAExport {
                 wb.setCompressTempFiles(true);
                 Styles styles = new Styles(wb, template.dateFormat());
                 for (ListSpec list : template.lists()) {
-                    long n = writeList(wb, styles, st, template, list, warnings);
+                    long n = writeList(wb, styles, st, template, list, warnings, provenance);
                     rows.put(list.sheet(), n);
-                    label(wb.getSheet(list.sheet()), list.columns().size(), provenance, styles);
                     LOG.debug("annex-a {} ({}): {} rows", list.sheet(), list.title(), n);
                 }
                 writeSummary(wb, styles, st, template, asAt, windowStart, windowEnd, request.months(), rows, warnings,
@@ -160,7 +159,7 @@ public final class AnnexAExport {
     }
 
     private long writeList(SXSSFWorkbook wb, Styles styles, Statement st, AnnexATemplate template, ListSpec list,
-                           List<String> warnings) throws SQLException {
+                           List<String> warnings, Provenance provenance) throws SQLException {
         Model model = models.models().get(list.model());
         if (model == null) {
             throw new IllegalStateException("template " + template.version() + " " + list.sheet()
@@ -175,6 +174,7 @@ public final class AnnexAExport {
             cell.setCellStyle(styles.header);
             sheet.setColumnWidth(i, Math.min(60, Math.max(12, cols.get(i).header().length() / 2 + 4)) * 256);
         }
+        label(sheet, header, cols.size(), provenance, styles);
         sheet.createFreezePane(0, 1);
         long[] unmapped = new long[cols.size()];
         long[] blankRequired = new long[cols.size()];
@@ -276,7 +276,7 @@ public final class AnnexAExport {
                               LocalDate windowStart, LocalDate windowEnd, int months, Map<String, Long> rows,
                               List<String> warnings, Provenance provenance) throws SQLException {
         SXSSFSheet sheet = wb.createSheet("Summary");
-        label(sheet, -1, provenance, styles);
+        label(sheet, null, -1, provenance, styles);
         sheet.setColumnWidth(0, 34 * 256);
         sheet.setColumnWidth(1, 40 * 256);
         sheet.setColumnWidth(2, 16 * 256);
@@ -415,12 +415,13 @@ public final class AnnexAExport {
      * the template's, so the label takes the next free column; it stays in view under the frozen header), in
      * the printed page header, and by a red tab. afterColumn -1: the sheet's own first row says it.
      */
-    private static void label(SXSSFSheet sheet, int afterColumn, Provenance provenance, Styles styles) {
+    private static void label(SXSSFSheet sheet, Row header, int afterColumn, Provenance provenance, Styles styles) {
         if (!provenance.synthetic()) {
             return;
         }
-        if (afterColumn >= 0) {
-            Cell tag = sheet.getRow(0).createCell(afterColumn);
+        // the header row itself: SXSSF keeps only a window of rows, so row 0 cannot be fetched back later
+        if (header != null) {
+            Cell tag = header.createCell(afterColumn);
             tag.setCellValue(provenance.tag());
             tag.setCellStyle(styles.synthetic);
             sheet.setColumnWidth(afterColumn, 40 * 256);

@@ -120,6 +120,17 @@ class CliMistakesTest {
     }
 
     @Test
+    void a_request_answer_names_how_many_files_and_where_not_every_path() {
+        StringBuilder outputs = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            outputs.append("/srv/csc/out/pack/2024-25/charts/indicator_").append(i).append(".png;");
+        }
+        outputs.append("/srv/csc/out/pack/2024-25/data_pack_2024-25.xlsx");
+        assertEquals("121 output files in /srv/csc/out/pack/2024-25", RequestCommand.summarise(outputs.toString()));
+        assertEquals("outputs /srv/csc/warehouse.duckdb", RequestCommand.summarise("/srv/csc/warehouse.duckdb"));
+    }
+
+    @Test
     void an_unexpected_failure_is_one_line_and_the_detail_only_with_verbose(@TempDir Path tmp) throws Exception {
         // a warehouse file that is not a DuckDB database: a raw error from the driver
         Files.writeString(tmp.resolve("warehouse.duckdb"), "not a database");

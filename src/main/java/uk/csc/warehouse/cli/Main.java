@@ -19,8 +19,8 @@ import picocli.CommandLine.ScopeType;
             "Children's social care data warehouse: extracts from the case-management, complaints and HR",
             "systems -> Parquet lake -> DuckDB marts -> indicators, Annex A and the self-evaluation pack.",
             "",
-            "Typical night:  run --data-dir /srv/csc    (load + build + outputs)",
-            "Try it out:     demo                        (a synthetic London borough in ./data)"},
+            "Typical night:  run --data-dir /srv/csc   (load + build + outputs)",
+            "Try it out:     demo                       (a synthetic borough in ./data)"},
         subcommands = {
             GenerateCommand.class,
             LoadCommand.class,
@@ -60,6 +60,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.registerConverter(LocalDate.class, new UkDate());
         cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
+        reflow(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println(commandLine.getCommandName() + ": " + sentence(e, verbose));
@@ -84,6 +85,28 @@ public final class Main implements Runnable {
             return 2;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * The descriptions are written as lines of about 100 characters; help is 80 wide, so picocli broke each
+     * line again mid-phrase. Lines of a paragraph are joined so picocli wraps the paragraph once; a blank line
+     * or a line laid out in columns (two spaces inside) stays as it is.
+     */
+    static void reflow(CommandLine cli) {
+        CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String line : usage.description()) {
+            boolean columns = line.strip().contains("  ");
+            int last = out.size() - 1;
+            if (last >= 0 && !line.isBlank() && !columns && !out.get(last).isBlank() && !out.get(last).strip().contains("  ")) {
+                out.set(last, out.get(last) + " " + line.strip());
+            } else {
+                out.add(line);
+            }
+        }
+        // the getter gave the text with ${...} already resolved: escape it again, or it is resolved twice (null)
+        usage.description(out.stream().map(l -> l.replace("${", "$${")).toArray(String[]::new));
+        cli.getSubcommands().values().forEach(Main::reflow);
     }
 
     /**
@@ -136,20 +159,33 @@ public final class Main implements Runnable {
             for (Map.Entry<String, Help> e : subs.entrySet()) {
                 CommandLine.Model.UsageMessageSpec usage = e.getValue().commandSpec().usageMessage();
                 List<String> lines = Arrays.asList(usage.header().length > 0 ? usage.header() : usage.description());
-                table.addRowValues(e.getKey(), firstSentence(String.join(" ", lines)));
+                table.addRowValues(e.getKey(), SUMMARIES.getOrDefault(e.getKey(), firstSentence(String.join(" ", lines))));
             }
             return table.toString();
         }
 
+        /** One line for each command in the list: what it does, whole (a command's description runs on). */
+        static final Map<String, String> SUMMARIES = Map.ofEntries(
+                Map.entry("generate", "Write a synthetic authority's extracts into DIR/inbox/ (made-up children only)."),
+                Map.entry("load", "Load the extracts in DIR/inbox/ into the Parquet lake; refused files go to quarantine."),
+                Map.entry("pull", "Fetch extracts from the configured SFTP servers and databases into DIR/inbox/."),
+                Map.entry("build", "Build DIR/warehouse.duckdb from the lake and run the data tests."),
+                Map.entry("run", "The nightly cycle: pull, load, build and write DIR/out/."),
+                Map.entry("demo", "Generate a synthetic London borough in ./data and run the nightly cycle on it."),
+                Map.entry("pack", "Write the self-evaluation data pack for a financial year (Excel, HTML, charts)."),
+                Map.entry("comparators", "Write comparator CSVs for a financial year beside DfE's published figures."),
+                Map.entry("annex-a", "Write Ofsted's ILACS Annex A workbook (Lists 1-11), owner-only and audited."),
+                Map.entry("comparators-refresh", "Take DfE's new LAIT release as the published comparators."),
+                Map.entry("serve", "Run unattended: scheduled jobs, on-demand requests, failure emails."),
+                Map.entry("status", "Is the data fresh and did the last runs work? Non-zero when not."),
+                Map.entry("request", "Ask the service for a job now, or run it here if no service is up."),
+                Map.entry("help", "Show the help of a command."));
+
+        /** For a command added without a summary: its first sentence. */
         static String firstSentence(String text) {
             String t = text.replaceAll("\\s+", " ").strip();
-            int end = t.indexOf(". ");
-            int colon = t.indexOf(": ");
-            if (end < 0 || end > 160) {
-                end = colon > 0 && colon <= 160 ? colon : Math.min(t.length(), 160);
-                return t.substring(0, end).replaceAll("[.:]$", "") + (end < t.length() && end == 160 ? "..." : ".");
-            }
-            return t.substring(0, end + 1);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<!e\\.g|i\\.e|\\.\\.)\\. ").matcher(t);
+            return m.find() ? t.substring(0, m.start() + 1) : t;
         }
     }
 }

@@ -151,13 +151,15 @@ class CliMistakesTest {
         assertFalse(pull.out.contains("null"), pull.out);
         Captured top = capture(() -> Main.execute("--help"));
         CommandLine cli = new CommandLine(new Main());
+        assertFalse(top.out.contains("HR\nsystems"), "a description line broken again mid-phrase: " + top.out);
         for (String name : cli.getSubcommands().keySet()) {
+            assertTrue(Main.CommandList.SUMMARIES.containsKey(name), name + " has a one-line summary for the list");
             String line = top.out.lines().filter(l -> l.startsWith("  " + name + " ")).findFirst().orElseThrow();
             // the entry, with its wrapped continuation lines, ends a sentence
             int at = top.out.indexOf(line);
             String entry = top.out.substring(at).lines().takeWhile(l -> l.equals(line) || l.startsWith("      "))
                     .map(String::strip).reduce("", (a, b) -> a + " " + b).strip();
-            assertTrue(entry.endsWith("."), name + " is cut mid-sentence: " + entry);
+            assertTrue(entry.endsWith(".") && !entry.endsWith("..."), name + " is cut mid-sentence: " + entry);
         }
     }
 

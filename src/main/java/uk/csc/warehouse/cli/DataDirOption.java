@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +19,11 @@ import uk.csc.warehouse.support.DataDir;
 final class DataDirOption {
     /** Commands whose job is to make a data folder. */
     private static final Set<String> MAKERS = Set.of("generate");
+    /** Commands that write into a data folder: an existing folder must look like one (or --create). */
+    private static final Set<String> WRITERS = Set.of("load", "run");
+    /** What any data folder holds once extracts or settings have been put in it. */
+    private static final List<String> SIGNS = List.of("inbox", "lake", "warehouse.duckdb", "reference",
+            "csc-warehouse.properties", "ops");
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -48,6 +54,9 @@ final class DataDirOption {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create the data folder " + root + ": " + e.getMessage(), e);
             }
+        } else if (!create && WRITERS.contains(command.name()) && SIGNS.stream().noneMatch(n -> Files.exists(root.resolve(n)))) {
+            throw new UserError(root + " holds no warehouse data (no inbox/, lake/ or warehouse.duckdb): check "
+                    + "--data-dir, or add --create to start a new data folder there");
         }
         return new DataDir(root);
     }

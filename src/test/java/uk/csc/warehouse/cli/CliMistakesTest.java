@@ -61,6 +61,17 @@ class CliMistakesTest {
     }
 
     @Test
+    void a_folder_that_is_not_a_data_folder_is_not_loaded_into_without_create(@TempDir Path notData) throws Exception {
+        Files.writeString(notData.resolve("notes.txt"), "not a data folder");
+        for (String command : List.of("load", "run")) {
+            Captured c = capture(() -> Main.execute(command, "--data-dir", notData.toString()));
+            assertEquals(1, c.exit, command + ": " + c.err);
+            assertOneSentence(c, command, notData + " holds no warehouse data");
+            assertFalse(Files.exists(notData.resolve("inbox")), command + " made an inbox in the wrong folder");
+        }
+    }
+
+    @Test
     void a_folder_with_no_warehouse_is_refused_by_the_commands_that_read_one(@TempDir Path empty) {
         Captured build = capture(() -> Main.execute("build", "--data-dir", empty.toString()));
         assertEquals(1, build.exit);

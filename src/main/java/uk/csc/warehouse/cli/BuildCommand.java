@@ -16,8 +16,8 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Same lock and ledger as `run` and `serve`: two builds never race on warehouse.duckdb.building.
-        return uk.csc.warehouse.schedule.CliRun.guarded(data.lakeDir(), "build", () -> {
-            WarehouseBuilder.BuildResult r = WarehouseBuilder.fromClasspath().build(data.lakeDir());
+        return uk.csc.warehouse.schedule.CliRun.guarded(data.dataDir(), "build", () -> {
+            WarehouseBuilder.BuildResult r = WarehouseBuilder.fromClasspath().build(data.dataDir());
             System.out.printf("build: %d models, %d data tests passed, %s (%.1f s)%n", r.models(), r.tests(),
                     r.warehouse(), r.millis() / 1000.0);
             return 0;

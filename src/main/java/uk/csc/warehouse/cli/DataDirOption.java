@@ -57,6 +57,10 @@ final class DataDirOption {
         } else if (!create && WRITERS.contains(command.name()) && SIGNS.stream().noneMatch(n -> Files.exists(root.resolve(n)))) {
             throw new UserError(root + " holds no warehouse data (no inbox/, lake/ or warehouse.duckdb): check "
                     + "--data-dir, or add --create to start a new data folder there");
+        } else if ("build".equals(command.name()) && !Files.isDirectory(root.resolve("lake").resolve("_loads"))) {
+            // build has nothing to read: say so, not DuckDB's "Catalog Error" about a missing table
+            throw new UserError("there are no loaded extracts in " + root
+                    + " (no lake/): check --data-dir, or run load there first");
         }
         return new DataDir(root);
     }
@@ -67,16 +71,6 @@ final class DataDirOption {
         if (!Files.isRegularFile(d.warehouse())) {
             throw new UserError("there is no warehouse in " + d.root()
                     + ": check --data-dir, or run build (or run) there first");
-        }
-        return d;
-    }
-
-    /** The data folder of build: it needs extracts loaded into the lake. */
-    DataDir lakeDir() {
-        DataDir d = dataDir();
-        if (!Files.isDirectory(d.lake().resolve("_loads"))) {
-            throw new UserError("there are no loaded extracts in " + d.root()
-                    + " (no lake/): check --data-dir, or run load there first");
         }
         return d;
     }

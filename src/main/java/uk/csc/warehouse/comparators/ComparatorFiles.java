@@ -42,37 +42,60 @@ public final class ComparatorFiles {
 
     /** One row per indicator and year up to {@code year}: local, published, England, region, neighbours, rank. */
     public static String query(String year, String area) {
-        return query(year, area, Provenance.REAL);
+        return query(year, area, false, Provenance.REAL);
     }
 
-    /** As {@link #query(String, String)}, led by the synthetic-data column when the authority is made up. */
-    public static String query(String year, String area, Provenance provenance) {
+    /**
+     * @param hideIncompleteHistory blank the local value of a year before the case extract's history is complete
+     *     (marts.indicator_values history_complete = false); published figures stay
+     */
+    public static String query(String year, String area, boolean hideIncompleteHistory) {
+        return query(year, area, hideIncompleteHistory, Provenance.REAL);
+    }
+
+    /** As {@link #query(String, String, boolean)}, led by the synthetic-data column when the authority is made up. */
+    public static String query(String year, String area, boolean hideIncompleteHistory, Provenance provenance) {
         String neighbours = IntStream.rangeClosed(1, 10).mapToObj(i -> String.format(
                 "max(case when n.sn_rank = %d then n.area_name end) as sn_%02d_name, "
                         + "max(case when n.sn_rank = %d then n.value end) as sn_%02d_value", i, i, i, i))
                 .collect(Collectors.joining(",\n    "));
         return """
-                with sn as (
+                with incomplete as (
+                    select indicator_code, period_label as financial_year from marts.indicator_values
+                    where period_type = 'financial_year' and %s
+                ),
+                sn as (
                     select n.indicator_code, n.financial_year,
                     %s
                     from marts.comparator_neighbour_values n group by all
                 )
                 select %s v.indicator_code, v.area, v.title, v.unit, v.polarity, v.financial_year, v.published_period,
                     v.local_period,
-                    v.local_value, v.local_numerator, v.local_denominator, v.local_is_complete,
+                    case when hi.indicator_code is null then v.local_value end as local_value,
+                    case when hi.indicator_code is null then v.local_numerator end as local_numerator,
+                    case when hi.indicator_code is null then v.local_denominator end as local_denominator,
+                    v.local_is_complete,
                     v.published_value, v.england_value, v.region_value, v.subregion_value,
                     v.sn_model, v.sn_average, v.sn_with_value, v.sn_without_value,
-                    v.rank, v.ranked_authorities, v.quartile, v.local_rank,
+                    v.rank, v.ranked_authorities, v.quartile,
+                    case when hi.indicator_code is null then v.local_rank end as local_rank,
                     sn.* exclude (indicator_code, financial_year),
                     v.definition_note, v.source_url
                 from marts.comparator_values v
                 left join sn using (indicator_code, financial_year)
+                left join incomplete hi on hi.indicator_code = v.indicator_code and hi.financial_year = v.financial_year
                 where v.financial_year <= %s %s
                 order by v.area, v.indicator_code, v.financial_year
-                """.formatted(neighbours, provenance.csvColumnSql(), Sql.literal(year), area == null ? "" : "and v.area = " + Sql.literal(area));
+                """.formatted(hideIncompleteHistory ? "not history_complete" : "false", neighbours,
+                        provenance.csvColumnSql(), Sql.literal(year), area == null ? "" : "and v.area = " + Sql.literal(area));
     }
 
     public static Result write(DataDir dataDir, String year) throws Exception {
+        return write(dataDir, year, false);
+    }
+
+    /** @param includeIncompleteHistory also give local values of periods before the extract's history is complete */
+    public static Result write(DataDir dataDir, String year, boolean includeIncompleteHistory) throws Exception {
         PackData.checkYear(year);
         if (!Files.exists(dataDir.warehouse())) {
             throw new IllegalStateException("there is no warehouse in " + dataDir.root() + ": run build (or run) first");
@@ -83,11 +106,12 @@ public final class ComparatorFiles {
             PackData.checkYearHeld(c, year);
             Files.createDirectories(folder);
             Provenance provenance = Provenance.read(c);
+            boolean hide = !includeIncompleteHistory && BenchmarkingFile.hasHistoryFlag(c);
             files.put(folder.resolve("comparators_long.csv"),
-                    SafeCsvWriter.write(c, query(year, null, provenance), folder.resolve("comparators_long.csv")));
+                    SafeCsvWriter.write(c, query(year, null, hide, provenance), folder.resolve("comparators_long.csv")));
             for (String area : areas(c)) {
                 Path f = folder.resolve("comparators_" + area.replaceAll("[^a-z0-9_]", "_") + ".csv");
-                files.put(f, SafeCsvWriter.write(c, query(year, area, provenance), f));
+                files.put(f, SafeCsvWriter.write(c, query(year, area, hide, provenance), f));
             }
             String code = "authority";
             String name = "";
@@ -100,7 +124,7 @@ public final class ComparatorFiles {
             }
             // outbound to a regional group: a made-up authority must not pass for the real one
             name = provenance.synthetic() ? provenance.name(name) + " - " + provenance.tag() : name;
-            List<BenchmarkingFile.Line> lines = BenchmarkingFile.suppress(BenchmarkingFile.read(c, year));
+            List<BenchmarkingFile.Line> lines = BenchmarkingFile.suppress(BenchmarkingFile.read(c, year, hide));
             Path bench = folder.resolve("benchmarking_" + code.replaceAll("[^A-Za-z0-9]", "") + "_" + year + ".csv");
             files.put(bench, BenchmarkingFile.write(lines, code, name, bench));
         }

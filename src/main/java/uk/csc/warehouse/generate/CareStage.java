@@ -182,6 +182,12 @@ final class CareStage {
             }
             PermanenceStage.run(c, claId, start, end, exit, ceased, placementOrder, placedForAdoption, byCarer, fosterStart);
             CarePlanStage.run(c, claId, start, end, exit, placementOrder);
+            if (c.returns != null) {
+                OutcomesStage.run(c, claId, start, end);
+            }
+        }
+        if (c.returns != null) {
+            PreviousPermanenceStage.run(c, claId, start, end, ceased);
         }
         c.lastPlacementType = current.type;
         LocalDate recordedEnd = open ? null : end;

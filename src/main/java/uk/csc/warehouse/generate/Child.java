@@ -11,6 +11,10 @@ final class Child {
     final SplittableRandom rng;
     /** A second stream for the care plan only (CarePlanStage), so adding it never shifted the main stream's draws. */
     SplittableRandom planRng;
+    /** Streams of the tables and values added for the statutory returns; null when generating without them. */
+    ReturnStreams returns;
+    /** The home postcode from the real-postcode pool (with {@link #returns}), for placement distances. */
+    PostcodePool.Postcode home;
     final LocalDate dob;
     final String sex;
     final Context ctx;

@@ -17,12 +17,19 @@ final class ChildSimulator {
     private static final long CARE_PLAN_SALT = 0x1AC9_CA7E_91A5L;
 
     private final long seed;
+    /** Whether to write the returns' tables and real postcodes (issue 15); off reproduces the extract as it was. */
+    private final boolean returnTables;
     private final Clock clock;
     private final Child.Context ctx;
     private final LocalDate firstBirth;
     private final ReferralStage referrals = new ReferralStage();
 
     ChildSimulator(GeneratorSettings settings, Child.Context ctx) {
+        this(settings, ctx, true);
+    }
+
+    ChildSimulator(GeneratorSettings settings, Child.Context ctx, boolean returnTables) {
+        this.returnTables = returnTables;
         this.seed = settings.seed();
         this.clock = ctx.clock();
         this.ctx = ctx;
@@ -42,6 +49,12 @@ final class ChildSimulator {
         Child c = new Child(index, rng, dob, sex, ctx);
         c.planRng = new SplittableRandom(Pick.mix(seed ^ CARE_PLAN_SALT) ^ Pick.mix(index + 1L));
         c.homePostcode = Names.postcode(rng, Names.HOME_OUTWARD);
+        if (returnTables) {
+            // The invented postcode above is still drawn, so the main stream is unchanged; a real one replaces it.
+            c.returns = new ReturnStreams(seed, index);
+            c.home = PlacementSites.home(c);
+            c.homePostcode = c.home.compact();
+        }
         c.disabled = Pick.chance(rng, 0.025);
         if (Pick.chance(rng, UASC_PER_CHILD) && "M".equals(sex) || Pick.chance(rng, UASC_PER_CHILD * 0.1)) {
             LocalDate from = c.birthday(14);
@@ -122,6 +135,9 @@ final class ChildSimulator {
         }
         if (!buffer.isEmpty()) {
             PersonStage.write(c, everLookedAfter);
+            if (c.returns != null) {
+                IdentifierStage.write(c, everLookedAfter);
+            }
             buffer.flush();
         }
     }

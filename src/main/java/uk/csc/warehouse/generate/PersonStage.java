@@ -17,7 +17,7 @@ final class PersonStage {
         String surname = Names.surname(rng);
         boolean mother = "F".equals(c.sex) && !c.birthday(16).isAfter(clock.asAt) && Pick.chance(rng, everLookedAfter ? 0.08 : 0.015);
         LocalDate babyDob = mother ? Pick.dateBetween(rng, c.birthday(15), min(c.birthday(21), clock.asAt)) : null;
-        String upnUnknown = c.uasc ? "UN2" : everLookedAfter && c.ageOn(clock.asAt) < 5 ? "UN1" : "";
+        String upnUnknown = upnUnknown(c, everLookedAfter);
         c.emit("ssd_person").set("pers_person_id", c.personId).set("pers_forename", forename).set("pers_surname", surname)
                 .set("pers_sex", c.sex).set("pers_gender", "F".equals(c.sex) ? "02" : "M".equals(c.sex) ? "01" : "00")
                 .set("pers_ethnicity", c.uasc ? Pick.weighted(rng, "BAFR", 45, "AOTH", 30, "OOTH", 15, "WOTH", 10) : Codes.ethnicity(rng))
@@ -67,6 +67,11 @@ final class PersonStage {
             c.emit("ssd_mother").set("moth_table_id", c.nextId("MO")).set("moth_person_id", c.personId)
                     .set("moth_childs_person_id", babyId).set("moth_childs_dob", babyDob);
         }
+    }
+
+    /** DfE UPN-unknown code: UN2 never attended school in England (UASC), UN1 a young child not yet at school. */
+    static String upnUnknown(Child c, boolean everLookedAfter) {
+        return c.uasc ? "UN2" : everLookedAfter && c.ageOn(c.ctx.clock().asAt) < 5 ? "UN1" : "";
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -57,7 +57,7 @@ final class Placement {
             case "K1", "R5" -> "PR2";
             default -> "PR4";
         };
-        String urn = switch (type) {
+        String urn = switch (type) { // still drawn with the returns' URNs on, so the main stream is unchanged
             case "P1", "P2", "U1", "U2", "U3" -> "";
             case "A3", "A4", "A5", "A6" -> "XXXXXXX";
             default -> String.format("SC%06d", 400_000 + rng.nextInt(200_000));
@@ -73,18 +73,30 @@ final class Placement {
         };
         String postcode;
         double distance;
+        PostcodePool.Band band;
         if ("P1".equals(type)) {
             postcode = c.homePostcode;
             distance = 0.0;
+            band = null;
         } else if (Pick.chance(rng, pFar)) {
             postcode = Names.postcode(rng, Names.FAR_OUTWARD);
             distance = 20.5 + rng.nextDouble() * 100;
+            band = PostcodePool.Band.FAR;
         } else if (Pick.chance(rng, 0.45)) {
             postcode = Names.postcode(rng, Names.NEAR_OUTWARD);
             distance = 3 + rng.nextDouble() * 16;
+            band = PostcodePool.Band.NEAR;
         } else {
             postcode = Names.postcode(rng, Names.HOME_OUTWARD);
             distance = 0.3 + rng.nextDouble() * 4;
+            band = PostcodePool.Band.HOME;
+        }
+        if (c.returns != null) {
+            // Real postcode, true distance and a URN of the right shape (issue 15), from the child's places stream.
+            PlacementSites.Site site = PlacementSites.place(c, type, provider, band);
+            postcode = site.postcode();
+            distance = site.distance();
+            urn = site.urn();
         }
         if (c.uasc) {
             distance = 999.9; // no home postcode in England: the SSDA903 convention

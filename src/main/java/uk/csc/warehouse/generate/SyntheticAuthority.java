@@ -19,6 +19,14 @@ public final class SyntheticAuthority {
     private SyntheticAuthority() {}
 
     public static GenerationSummary write(GeneratorSettings settings, Path dataDir) throws IOException {
+        return write(settings, dataDir, true);
+    }
+
+    /**
+     * {@code returnTables} false leaves out what issue 15 added (the returns' tables, real postcodes, URNs): the
+     * extract as it was, which is how a test proves those draw from their own streams and changed nothing else.
+     */
+    static GenerationSummary write(GeneratorSettings settings, Path dataDir, boolean returnTables) throws IOException {
         long started = System.nanoTime();
         Clock clock = new Clock(settings.asAt(), settings.years());
         Workforce workforce = new Workforce(settings.children(), settings.seed(), settings.asAt(), clock.windowStart);
@@ -32,7 +40,7 @@ public final class SyntheticAuthority {
             WorkingDays workingDays = new WorkingDays();
             Representations representations = new Representations(settings.seed(), workforce, workingDays, clock, complaints);
             Child.Context ctx = new Child.Context(clock, workingDays, workforce, out, new ChildBuffer(workforce, representations));
-            ChildSimulator simulator = new ChildSimulator(settings, ctx);
+            ChildSimulator simulator = new ChildSimulator(settings, ctx, returnTables);
             int cohort = ChildSimulator.cohortSize(settings);
             for (int i = 1; i <= cohort; i++) {
                 simulator.simulate(i);

@@ -7,8 +7,10 @@ definition: |
   - Cohort: former looked-after children who qualify as care leavers on their care history (looked after
     at least 13 weeks since the 14th birthday, setting care_leaver_days_looked_after_since_14, including some
     time after the 16th birthday; short breaks excluded; not adopted), plus anyone with an ssd_care_leavers
-    record; in both cases the young person must have ceased to be looked after on or before the birthday
-    and not be looked after on it again.
+    record; in both cases the young person must have ceased to be looked after before the birthday and
+    not be looked after on it again: a young person whose care ends on the birthday itself was looked after
+    on it (SSDA903 validation rules 1007 and 1016: no care leaver information for a 17- or 18-year-old whose
+    episode ceased on or after the birthday).
   - The birthday's record: the ssd_care_leavers record dated (latest contact, else pathway plan review)
     from 6 months before to 1 month after the birthday (settings care_leaver_record_months_before_birthday,
     care_leaver_record_months_after_birthday; unverified, see their reasons), nearest the birthday. A young
@@ -114,9 +116,9 @@ left_care as (
     select
         in_year.person_id,
         in_year.birthday_age,
-        max(care.end_date) filter (where care.end_date <= in_year.birthday) as left_care_date,
-        bool_or(reference.in_force(care.start_date, care.end_date, in_year.birthday)) as looked_after_on_birthday,
-        arg_max(care.period_of_care_id, care.end_date) filter (where care.end_date <= in_year.birthday) as last_period_of_care_id
+        max(care.end_date) filter (where care.end_date < in_year.birthday) as left_care_date,
+        bool_or(care.start_date <= in_year.birthday and (care.end_date is null or care.end_date >= in_year.birthday)) as looked_after_on_birthday,
+        arg_max(care.period_of_care_id, care.end_date) filter (where care.end_date < in_year.birthday) as last_period_of_care_id
     from in_year
     inner join care on care.person_id = in_year.person_id
     group by all
@@ -135,7 +137,11 @@ cohort as (
     left join last_placement on last_placement.period_of_care_id = left_care.last_period_of_care_id
     where not coalesce(left_care.looked_after_on_birthday, false)
       and (left_care.left_care_date is not null
-           or exists (select 1 from records where records.person_id = in_year.person_id))
+           or (exists (select 1 from records where records.person_id = in_year.person_id)
+               -- a record without care history in the extract is a care leaver who left before it, not a
+               -- young person whose care began after this birthday
+               and not exists (select 1 from care where care.person_id = in_year.person_id
+                                                    and care.start_date > in_year.birthday)))
 ),
 
 matched as (

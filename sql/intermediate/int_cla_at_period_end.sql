@@ -7,7 +7,7 @@ definition: |
   month). Looked after on D: a period of care started on or before D that has not ceased or ceased after
   D (int_cla_periods_of_care).
   - UASC: a UASC immigration status in force on D (setting uasc_counts_after_status_ends = 0), or a
-    period of care that began with one (setting = 1). Unverified which DfE uses; see the setting's reason.
+    period of care that began with one (setting = 1, the default: DfE's SSDA903 convention, see the setting).
   - Placement on D: the placement in the period of care in force on D (started on or before D, not
     ended or ended after D); its distance and location come from int_cla_placements_sequenced.
   - Placements in the period (short-term stability, DfE): the child's placement runs (same-carer moves

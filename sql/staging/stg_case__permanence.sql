@@ -2,7 +2,8 @@
 grain: one row per permanence record (ssd_permanence)
 definition: |
   Adoption milestones and permanence orders (SSDA903 adoption and should-be-placed-for-adoption modules),
-  renamed from the SSD and typed. Sex and legal status of adopters are not carried: no indicator needs them.
+  renamed from the SSD and typed. The adopters' sex, legal status and number are carried for the SSDA903 AD1
+  table (SEX_ADOPTR, LS_ADOPTR, NB_ADOPTR).
 columns:
   permanence_id: Permanence record id (perm_table_id).
   person_id: The child (perm_person_id).
@@ -19,6 +20,9 @@ columns:
   decision_reversed_reason: Reason no longer placed for adoption (perm_decision_reversed_reason).
   permanence_order_date: Date of the permanence order (perm_permanence_order_date).
   permanence_order_type: Type of permanence order (perm_permanence_order_type).
+  adopter_sex: Sex of the adopter(s) at the adoption, SSDA903 code M1, F1, MM, FF, MF (perm_adopter_sex).
+  adopter_legal_status: Legal status of the adopter(s), SSDA903 code L0, L11, L12, L2, L3, L4 (perm_adopter_legal_status).
+  number_of_adopters: Number of adopters, 1 or 2 (perm_number_of_adopters).
 tests:
   unique: [permanence_id]
   not_null: [permanence_id, person_id]
@@ -38,5 +42,8 @@ select
     perm_decision_reversed_date as decision_reversed_date,
     nullif(trim(perm_decision_reversed_reason), '') as decision_reversed_reason,
     perm_permanence_order_date as permanence_order_date,
-    nullif(trim(perm_permanence_order_type), '') as permanence_order_type
+    nullif(trim(perm_permanence_order_type), '') as permanence_order_type,
+    nullif(upper(trim(perm_adopter_sex)), '') as adopter_sex,
+    nullif(upper(trim(perm_adopter_legal_status)), '') as adopter_legal_status,
+    try_cast(nullif(trim(perm_number_of_adopters), '') as integer) as number_of_adopters
 from lake.case__ssd_permanence

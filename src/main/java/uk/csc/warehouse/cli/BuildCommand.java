@@ -26,7 +26,8 @@ final class BuildCommand implements Callable<Integer> {
         return uk.csc.warehouse.schedule.CliRun.guarded(data.dataDir(), "build", () -> {
             ModelSelection selection = select == null ? ModelSelection.ALL : ModelSelection.parse(select);
             WarehouseBuilder.BuildResult r = WarehouseBuilder.fromClasspath().build(data.dataDir(), selection);
-            System.out.printf("build: %d models, %d data tests passed, %s (%.1f s)%n", r.models(), r.tests(),
+            System.out.printf("build: %d models, %d data tests passed%s, %s (%.1f s)%n", r.models(), r.tests() - r.warnings(),
+                    r.warnings() == 0 ? "" : " and " + r.warnings() + " warned (see ops.data_test_warnings)",
                     r.warehouse(), r.millis() / 1000.0);
             return 0;
         });

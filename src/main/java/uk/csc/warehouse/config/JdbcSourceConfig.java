@@ -1,10 +1,10 @@
 package uk.csc.warehouse.config;
 
-import uk.csc.warehouse.support.Retry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.csc.warehouse.support.Retry;
 
 /**
  * A reporting database to pull tables from straight into the inbox: keys {@code jdbc.<source>.*} in the

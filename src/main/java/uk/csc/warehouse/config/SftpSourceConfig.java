@@ -1,9 +1,9 @@
 package uk.csc.warehouse.config;
 
-import uk.csc.warehouse.support.Retry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import uk.csc.warehouse.support.Retry;
 
 /**
  * Where one source's extracts wait on an SFTP server, and how to fetch them: keys {@code sftp.<source>.*}

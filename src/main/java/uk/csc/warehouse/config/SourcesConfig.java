@@ -1,6 +1,5 @@
 package uk.csc.warehouse.config;
 
-import uk.csc.warehouse.support.Retry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -26,6 +25,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.support.Retry;
 
 /**
  * The one configuration file for where extracts come from besides the drop folder: SFTP servers

@@ -26,6 +26,8 @@ final class CareStage {
         Clock clock = c.ctx.clock();
         String claId = c.nextId("CLA");
         int age = c.ageOn(start);
+        // The SSDA903 category of need is N1-N8: N9 ("cases other than children in need") never enters care.
+        need = need != null && need.matches("N[1-8]") ? need : "N1";
         LocalDate eighteen = c.birthday(18);
 
         String exit;
@@ -68,7 +70,8 @@ final class CareStage {
         LocalDate t = start;
         String status = first;
         if (status.equals("L1") || status.equals("L2")) {
-            t = t.plusDays(Pick.between(rng, 2, 8));
+            // Police protection lasts at most 72 hours (Children Act 1989 s46); an EPO up to 8 days (s45).
+            t = t.plusDays(status.equals("L1") ? Pick.between(rng, 1, 3) : Pick.between(rng, 2, 8));
             status = age >= 13 && Pick.chance(rng, 0.5) ? "V2" : "C1";
             legal.put(t, status);
         }
@@ -93,7 +96,8 @@ final class CareStage {
         // Placements: each lasts a time whose move hazard falls the longer it has lasted (see placementDays);
         // adoptive placements replace the last foster home.
         List<Placement> placements = new ArrayList<>();
-        Placement current = Placement.create(c, start, route == Route.SHORT_BREAKS ? "K2" : Placement.typeFor(rng, age, c.uasc));
+        Placement current = Placement.create(c, start, route == Route.SHORT_BREAKS ? "K2"
+                : Placement.allowedUnder(Placement.typeFor(rng, age, c.uasc), first));
         placements.add(current);
         TreeMap<LocalDate, Boolean> sameCarer = new TreeMap<>();
         LocalDate moveLimit = placedForAdoption != null ? placedForAdoption : end;
@@ -103,7 +107,8 @@ final class CareStage {
         while (moves && move.isBefore(moveLimit)) {
             current.end = move;
             current.changeReason = Placement.moveReason(rng);
-            current = Placement.create(c, move, Placement.typeFor(rng, c.ageOn(move), c.uasc));
+            current = Placement.create(c, move,
+                    Placement.allowedUnder(Placement.typeFor(rng, c.ageOn(move), c.uasc), legal.floorEntry(move).getValue()));
             placements.add(current);
             sameCarer.put(move, false);
             move = move.plusDays(placementDays(rng, c.ageOn(move), ++n));
@@ -113,6 +118,13 @@ final class CareStage {
         if (placedForAdoption != null) {
             byCarer = current.isFoster() && Pick.chance(rng, 0.35);
             fosterStart = byCarer ? current.start : null;
+            if (byCarer) {
+                // Placed for adoption with the current foster carers: the placement order makes the foster home an
+                // adoptive placement that day, so legal status and placement change together (SSDA903 RNE U, rule 217).
+                legal.remove(placementOrder);
+                placementOrder = placedForAdoption;
+                legal.put(placementOrder, "E1");
+            }
             current.end = placedForAdoption;
             current.changeReason = "CARPL";
             current = Placement.create(c, placedForAdoption, byCarer ? "A5" : "A6");
@@ -130,7 +142,7 @@ final class CareStage {
         }
         for (Map.Entry<LocalDate, Boolean> e : sameCarer.entrySet()) {
             boolean legalToo = "L".equals(starts.get(e.getKey()));
-            starts.put(e.getKey(), e.getValue() ? (legalToo ? "U" : "T") : (legalToo ? "B" : "P"));
+            starts.put(e.getKey(), e.getValue() ? (legalToo ? "U" : "B") : (legalToo ? "T" : "P"));
         }
         String ceased = exit.equals("18") ? reasonAt18(c, rng)
                 : switch (exit) {
@@ -165,7 +177,7 @@ final class CareStage {
             }
             LocalDate pEnd = p.end == null || p.end.isAfter(end) ? end : p.end;
             c.emit("ssd_cla_placement").set("clap_cla_placement_id", p.id).set("clap_cla_placement_start_date", p.start)
-                    .set("clap_cla_placement_type", p.type).set("clap_cla_placement_urn", p.urn)
+                    .set("clap_cla_placement_type", p.typeRecordedTo(pEnd)).set("clap_cla_placement_urn", p.urn)
                     .set("clap_cla_placement_distance", p.distance).set("clap_cla_id", claId)
                     .set("clap_cla_placement_provider", p.provider).set("clap_cla_placement_postcode", p.postcode)
                     .set("clap_cla_placement_end_date", clock.endOrOpen(pEnd))

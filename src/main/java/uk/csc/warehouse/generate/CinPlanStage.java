@@ -10,8 +10,10 @@ final class CinPlanStage {
         SplittableRandom rng = c.rng;
         Clock clock = c.ctx.clock();
         LocalDate end = c.cap(start.plusDays(Pick.between(rng, 90, 400)));
-        if (end.isBefore(start)) {
-            end = start;
+        if (!end.isAfter(start)) {
+            // The child turns 18 the day the plan would start: no plan is made (a plan starting and ending the same
+            // day is DfE CIN query 4012Q); the episode closes that day.
+            return c.ctx.clock().endOrOpen(start);
         }
         LocalDate recorded = clock.endOrOpen(end);
         Workforce.Worker w = c.lastWorker;

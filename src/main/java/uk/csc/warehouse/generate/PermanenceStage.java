@@ -33,6 +33,9 @@ final class PermanenceStage {
                 .set("perm_permanence_order_type", clock.happened(end) ? type : "");
         if (exit.equals("ADOPT")) {
             LocalDate matched = placed.minusDays(Pick.between(rng, 7, 40));
+            if (matched.isBefore(placementOrder)) {
+                matched = placementOrder; // matched with the current foster carers the day the order is made
+            }
             boolean siblings = Pick.chance(rng, 0.3);
             String adopters = Pick.weighted(rng, "MF", 70, "F1", 12, "FF", 8, "MM", 8, "M1", 2);
             r.set("perm_adm_decision_date", adm)

@@ -25,13 +25,30 @@ final class Placement {
         this.distance = distance;
     }
 
+    /**
+     * Supported accommodation regulations (28 October 2023): semi-independent (H5) and independent living (P2)
+     * were replaced by supported accommodation (K3), and authorities recoded placements still open that day, as
+     * DfE's 2025 collection expects (validation rule 503D's H5-to-K3 exception).
+     */
+    static final LocalDate SUPPORTED_ACCOMMODATION = LocalDate.of(2023, 10, 28);
+
+    String typeRecordedTo(LocalDate until) {
+        return ("H5".equals(type) || "P2".equals(type)) && until.isAfter(SUPPORTED_ACCOMMODATION) ? "K3" : type;
+    }
+
+    /** Placed with parents is not possible under a single period of section 20 accommodation (SSDA903 rule 378). */
+    static String allowedUnder(String type, String legalStatus) {
+        return "P1".equals(type) && legalStatus != null && legalStatus.startsWith("V") ? "U6" : type;
+    }
+
     boolean isFoster() {
         return type.startsWith("U");
     }
 
     static String typeFor(SplittableRandom rng, int age, boolean uasc) {
         if (uasc) {
-            return age >= 16 ? Pick.weighted(rng, "H5", 65, "U6", 30, "K2", 5) : Pick.weighted(rng, "U6", 80, "K2", 10, "H5", 10);
+            // Under-16s are never in semi-independent or supported accommodation (banned from 28 October 2023; SSDA903 rule 371).
+            return age >= 16 ? Pick.weighted(rng, "H5", 65, "U6", 30, "K2", 5) : Pick.weighted(rng, "U6", 80, "K2", 10, "U4", 10);
         }
         if (age < 5) {
             return Pick.weighted(rng, "U6", 58, "U3", 20, "U5", 6, "R3", 5, "P1", 5, "U4", 6);
@@ -47,11 +64,14 @@ final class Placement {
 
     static Placement create(Child c, LocalDate start, String type) {
         SplittableRandom rng = c.rng;
+        if (("H5".equals(type) || "P2".equals(type)) && !start.isBefore(SUPPORTED_ACCOMMODATION)) {
+            type = "K3";
+        }
         String provider = switch (type) {
             case "U1", "U2", "U3" -> "PR1";
             case "U4", "U5", "U6" -> Pick.weighted(rng, "PR1", 55, "PR4", 45);
             case "K2" -> Pick.weighted(rng, "PR4", 85, "PR1", 15);
-            case "H5" -> Pick.weighted(rng, "PR4", 70, "PR5", 30);
+            case "H5", "K3" -> Pick.weighted(rng, "PR4", 70, "PR5", 30);
             case "A3", "A4", "A5", "A6" -> Pick.weighted(rng, "PR1", 60, "PR2", 40);
             case "P1" -> "PR0";
             case "K1", "R5" -> "PR2";
@@ -64,7 +84,7 @@ final class Placement {
         };
         double pFar = switch (type) {
             case "K2", "K1", "S1", "R5" -> 0.55;
-            case "H5" -> 0.22;
+            case "H5", "K3" -> 0.22;
             case "U4", "U5", "U6" -> 0.17;
             case "U1", "U2", "U3" -> 0.12;
             case "A3", "A4", "A5", "A6" -> 0.45;
@@ -78,6 +98,11 @@ final class Placement {
             postcode = c.homePostcode;
             distance = 0.0;
             band = null;
+        } else if ("PR1".equals(provider) && !type.startsWith("U") && !type.startsWith("A")) {
+            // The authority's own homes are in the authority (SSDA903 rule 1015).
+            postcode = Names.postcode(rng, Names.HOME_OUTWARD);
+            distance = 0.3 + rng.nextDouble() * 4;
+            band = PostcodePool.Band.HOME;
         } else if (Pick.chance(rng, pFar)) {
             postcode = Names.postcode(rng, Names.FAR_OUTWARD);
             distance = 20.5 + rng.nextDouble() * 100;

@@ -32,10 +32,18 @@ final class ProtectionStage {
             LocalDate s47End = wd.plus(strategy, Pick.between(rng, 3, 15));
             boolean done = clock.happened(s47End);
             boolean conference = Pick.chance(rng, c.cpPlans > 0 ? 0.65 : 0.28);
+            // Drawn here rather than after the enquiry row (the row draws nothing when a conference is called, so
+            // the random stream is unchanged): a child who turns 18 before the conference could sit does not get
+            // one, and the enquiry must not say it called one (DfE CIN rules 8675Q, 8868).
+            LocalDate conferenceDate = conference
+                    ? wd.plus(strategy, Pick.chance(rng, 0.82) ? Pick.between(rng, 6, 15) : Pick.between(rng, 16, 30))
+                    : null;
+            boolean conferenceDraw = conference;
+            conference = conference && !conferenceDate.isAfter(c.lastChildDay());
             c.emit("ssd_s47_enquiry").set("s47e_s47_enquiry_id", s47Id).set("s47e_referral_id", refId)
                     .set("s47e_person_id", c.personId).set("s47e_s47_start_date", strategy)
                     .set("s47e_s47_end_date", done ? s47End : null)
-                    .set("s47e_s47_nfa", done ? (Object) (!conference && Pick.chance(rng, 0.5)) : null)
+                    .set("s47e_s47_nfa", done ? (Object) (!conferenceDraw && Pick.chance(rng, 0.5)) : null)
                     .set("s47e_s47_outcome_json", done ? Codes.json("NFA_FLAG", !conference, "LEGAL_ACTION_FLAG", false,
                             "PROV_OF_SERVICES_FLAG", !conference, "PROV_OF_SB_CARE_FLAG", false, "CP_CONFERENCE_FLAG", conference,
                             "NFA_CONTINUE_SINGLE_FLAG", false, "MONITOR_FLAG", false, "OTHER_OUTCOMES_EXIST_FLAG", false,
@@ -49,7 +57,7 @@ final class ProtectionStage {
             if (!conference) {
                 return new Result(last, null, null);
             }
-            icpcDate = wd.plus(strategy, Pick.chance(rng, 0.82) ? Pick.between(rng, 6, 15) : Pick.between(rng, 16, 30));
+            icpcDate = conferenceDate;
         } else {
             icpcDate = wd.plus(strategy, Pick.between(rng, 5, 15));
         }

@@ -52,7 +52,8 @@ final class ReferralStage {
 
         if (nfaAtReferral) {
             ends.add(refDate.plusDays(Pick.between(rng, 0, 5)));
-            closeReason = "RC8";
+            // No assessment took place, so not RC8/RC9 ("case closed after assessment"; DfE CIN rule 8825Q)
+            closeReason = "RC7";
         } else {
             int duration = Pick.chance(rng, 0.92) ? Math.max(1, (int) Math.round(8 + 37 * Math.sqrt(rng.nextDouble())))
                     : Pick.between(rng, 46, 85);

@@ -180,9 +180,20 @@ final class RowChecks {
 
     /** The value with its spaces trimmed, NULL when it is one of the contracts' missing-value tokens. */
     private String trimmed(ColumnContract c) {
-        String v = "trim(raw." + Sql.ident(headerNames.get(c.name().toLowerCase(Locale.ROOT))) + ")";
-        return "CASE WHEN upper(" + v + ") IN (" + missingValues.stream().map(Sql::literal)
-                .collect(Collectors.joining(", ")) + ") THEN NULL ELSE " + v + " END";
+        return "CASE WHEN " + missing(c) + " THEN NULL ELSE " + spacesTrimmed(c) + " END";
+    }
+
+    private String spacesTrimmed(ColumnContract c) {
+        return "trim(raw." + Sql.ident(headerNames.get(c.name().toLowerCase(Locale.ROOT))) + ")";
+    }
+
+    /** The value is a missing-value token; strlen (the stored length) spares long values an upper-casing. */
+    private String missing(ColumnContract c) {
+        String v = spacesTrimmed(c);
+        int longest = missingValues.stream().mapToInt(t -> t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .max().orElse(0);
+        return "(strlen(" + v + ") <= " + longest + " AND upper(" + v + ") IN (" + missingValues.stream()
+                .map(Sql::literal).collect(Collectors.joining(", ")) + "))";
     }
 
     static String sqlType(ColumnContract c) {
@@ -196,7 +207,15 @@ final class RowChecks {
      * is UK local time already. A date column keeps the date of a date and time.
      */
     private String typed(ColumnContract c) {
-        String v = trimmed(c);
+        if ("varchar".equals(c.type())) {
+            String v = trimmed(c);
+            return c.codeDescriptions().isEmpty() ? v : mapDescriptions(v, c.codeDescriptions());
+        }
+        // The token test once, then the value parsed from its trimmed text (cheaper than repeating the test).
+        return "CASE WHEN " + missing(c) + " THEN NULL ELSE " + parsed(c, spacesTrimmed(c)) + " END";
+    }
+
+    private static String parsed(ColumnContract c, String v) {
         return switch (c.type()) {
             case "date" -> "CAST(" + timestamp(v) + " AS DATE)";
             case "timestamp" -> timestamp(v);
@@ -206,12 +225,15 @@ final class RowChecks {
                     + " AS DOUBLE) END";
             case "boolean" -> "CASE WHEN upper(" + v + ") IN ('Y', 'YES', '1', 'TRUE', 'T') THEN true "
                     + "WHEN upper(" + v + ") IN ('N', 'NO', '0', 'FALSE', 'F') THEN false END";
-            default -> c.codeDescriptions().isEmpty() ? v : mapDescriptions(v, c.codeDescriptions());
+            default -> throw new IllegalArgumentException(c.name() + ": unknown type " + c.type());
         };
     }
 
     private static String timestamp(String v) {
-        return "CASE WHEN regexp_full_match(" + v + ", '" + ISO_LOCAL + "') THEN try_cast(" + v + " AS TIMESTAMP)"
+        // yyyy-mm-dd, the commonest shape, by a strict parse without a regular expression: exactly ten
+        // characters, four before the first dash, and strptime takes nothing it cannot read.
+        return "CASE WHEN strlen(" + v + ") = 10 AND " + v + "[5] = '-' THEN try_strptime(" + v + ", '%Y-%m-%d')"
+                + " WHEN regexp_full_match(" + v + ", '" + ISO_LOCAL + "') THEN try_cast(" + v + " AS TIMESTAMP)"
                 + " WHEN regexp_full_match(" + v + ", '" + UK + "') THEN try_strptime(" + v
                 + ", ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'])"
                 + " WHEN regexp_full_match(" + v + ", '" + ISO_OFFSET + "') THEN timezone('Europe/London', try_cast("

@@ -1,10 +1,10 @@
 package uk.csc.warehouse.nightly;
 
-import uk.csc.warehouse.support.Redact;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.csc.warehouse.support.Redact;
 
 /** One log line per step of a job, with its duration and counts (the run id comes from the MDC). */
 public final class Steps {

@@ -1,10 +1,10 @@
 package uk.csc.warehouse.schedule;
 
-import uk.csc.warehouse.runs.RunRecord;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import uk.csc.warehouse.ingest.pull.RemotePull;
 import uk.csc.warehouse.nightly.NightlyCycle;
+import uk.csc.warehouse.runs.RunRecord;
 import uk.csc.warehouse.support.DataDir;
 
 /**

@@ -1,6 +1,5 @@
 package uk.csc.warehouse.schedule;
 
-import uk.csc.warehouse.support.Redact;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import uk.csc.warehouse.runs.NothingToDo;
+import uk.csc.warehouse.support.Redact;
 
 /**
  * A job that is one of the product's own commands ({@code annex-a}, {@code pack}, {@code comparators}), run

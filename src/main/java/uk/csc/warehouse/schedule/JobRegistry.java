@@ -1,11 +1,11 @@
 package uk.csc.warehouse.schedule;
 
-import uk.csc.warehouse.ingest.pull.SourcePull;
-import uk.csc.warehouse.ingest.pull.RemotePull;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import uk.csc.warehouse.ingest.pull.RemotePull;
+import uk.csc.warehouse.ingest.pull.SourcePull;
 
 /** The jobs the service knows by name. Adding a job is one {@code register} line in {@link #standard()}. */
 public final class JobRegistry {
@@ -29,6 +29,11 @@ public final class JobRegistry {
                 .register(new CommandJob(commands, "annex-a", "annex-a", "Ofsted ILACS Annex A workbook (option as_at)"))
                 .register(new CommandJob(commands, "pack", "pack", "annual self-evaluation data pack (option year, default: "
                         + "the financial year last closed)", ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
+                .register(new CommandJob(commands, "cin-census", "return cin", "DfE CIN census XML (options year, as_at; "
+                        + "default: the year last closed)", ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
+                .register(new CommandJob(commands, "ssda903", "return ssda903", "DfE SSDA903 children-looked-after return "
+                        + "(option year, default: the collection year last closed)",
+                        ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
                 // comparators-refresh needs the DfE LAIT file: schedule.comparators.option.lait=/path/bds_long.parquet
                 .register(new CommandJob(commands, "comparators", "comparators-refresh",
                         "load a newer DfE LAIT file as the published comparators (option lait)").requires("lait"));

@@ -1,10 +1,5 @@
 package uk.csc.warehouse.schedule;
 
-import uk.csc.warehouse.support.Redact;
-import uk.csc.warehouse.runs.RunRecord;
-import uk.csc.warehouse.runs.NothingToDo;
-import uk.csc.warehouse.runs.RunLedger;
-import uk.csc.warehouse.runs.DataDirLock;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -20,7 +15,12 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import uk.csc.warehouse.runs.DataDirLock;
+import uk.csc.warehouse.runs.NothingToDo;
+import uk.csc.warehouse.runs.RunLedger;
+import uk.csc.warehouse.runs.RunRecord;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.support.Redact;
 
 /**
  * Runs one job once, whoever asked (cron, start-up catch-up, request file, command line), and records it in the

@@ -1,11 +1,11 @@
 package uk.csc.warehouse.schedule;
 
-import uk.csc.warehouse.support.Redact;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.InterruptableJob;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.SchedulerException;
+import uk.csc.warehouse.support.Redact;
 
 /**
  * The one Quartz job class: hands every fire of every job to {@link SchedulerService#fired}. Quartz never runs

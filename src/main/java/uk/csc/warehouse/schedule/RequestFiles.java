@@ -1,6 +1,5 @@
 package uk.csc.warehouse.schedule;
 
-import uk.csc.warehouse.runs.RunRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import uk.csc.warehouse.runs.RunRecord;
 import uk.csc.warehouse.support.DataDir;
 
 /**

@@ -47,6 +47,10 @@ public final class ScheduleConfig {
         DEFAULTS.setProperty("schedule.indicator-snapshot.cron", "0 0 6 1 * ?");
         // The year closes 31 March; the CIN census and SSDA903 returns are settled by June.
         DEFAULTS.setProperty("schedule.pack.cron", "0 0 7 15 6 ?");
+        // The CIN census of the year just closed, on 2 April: the 31 March data is in, weeks before DfE's deadline.
+        DEFAULTS.setProperty("schedule.cin-census.cron", "0 30 7 2 4 ?");
+        // SSDA903 for the year just closed, in May: weeks to fix what the validator finds before DfE's deadline.
+        DEFAULTS.setProperty("schedule.ssda903.cron", "0 0 7 15 5 ?");
         // DfE's CIN, CLA and workforce releases are out by late November: refresh comparators on 1 December.
         DEFAULTS.setProperty("schedule.comparators.cron", "0 0 7 1 12 ?");
         DEFAULTS.setProperty("schedule.catch-up", "true");

@@ -1,7 +1,9 @@
 package uk.csc.warehouse.schedule;
 
-import uk.csc.warehouse.support.Redact;
-import uk.csc.warehouse.runs.RunRecord;
+import java.net.InetAddress;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Properties;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -10,13 +12,11 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetAddress;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.csc.warehouse.runs.RunRecord;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.support.Redact;
 
 /**
  * Emails the performance team through the council's SMTP relay when a run fails, is interrupted or is partial.

@@ -54,6 +54,7 @@ class GracefulShutdownTest {
                 "schedule.indicator-snapshot.cron=off",
                 "schedule.pack.cron=off",
                 "schedule.comparators.cron=off",
+                "schedule.cin-census.cron=off",
                 "serve.shutdown-timeout=PT1S",
                 "serve.heartbeat-interval=PT1S",
                 ""));

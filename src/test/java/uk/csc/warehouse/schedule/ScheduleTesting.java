@@ -1,7 +1,5 @@
 package uk.csc.warehouse.schedule;
 
-import uk.csc.warehouse.runs.RunRecord;
-import uk.csc.warehouse.runs.RunLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import uk.csc.warehouse.runs.RunLedger;
+import uk.csc.warehouse.runs.RunRecord;
 import uk.csc.warehouse.support.DataDir;
 
 /** Helpers for the scheduler tests: stand-in jobs, quick settings, and waiting on outcomes (never fixed sleeps). */
@@ -25,6 +25,7 @@ final class ScheduleTesting {
         m.put("schedule.indicator-snapshot.cron", "off");
         m.put("schedule.pack.cron", "off");
         m.put("schedule.comparators.cron", "off");
+        m.put("schedule.cin-census.cron", "off");
         m.put("schedule.misfire-threshold", "PT0.5S");
         m.put("schedule.catch-up", "false"); // tests that want catch-up turn it on
 

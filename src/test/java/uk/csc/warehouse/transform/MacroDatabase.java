@@ -23,7 +23,11 @@ final class MacroDatabase {
             for (String schema : List.of("ops", "reference", "staging", "intermediate", "marts")) {
                 st.execute("CREATE SCHEMA " + schema);
             }
-            ReferenceData.load(c, Files.createDirectories(scratch.resolve("no-authority-reference")), scratch);
+            // the build refuses to run without the authority's population file; any one will do for macros and models
+            Path authority = Files.createDirectories(scratch.resolve("authority-reference"));
+            Files.writeString(authority.resolve("population_0_17.csv"),
+                    "area_code,financial_year,population_0_17\nE09000022,2024-25,60000\n");
+            ReferenceData.load(c, authority, scratch);
             for (String script : ModelCatalog.fromClasspath().macroScripts()) {
                 st.execute(script);
             }

@@ -1,12 +1,8 @@
 package uk.csc.warehouse.ingest.pull;
 
-import uk.csc.warehouse.support.Retry;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.MalformedURLException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +14,6 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +27,7 @@ import uk.csc.warehouse.config.JdbcSourceConfig;
 import uk.csc.warehouse.contract.ContractCatalog;
 import uk.csc.warehouse.contract.TableContract;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.support.Retry;
 
 /**
  * Pulls a source's tables from its reporting database into {@code inbox/<source>/<table>.csv}, one file per

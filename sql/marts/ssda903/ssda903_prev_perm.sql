@@ -1,0 +1,53 @@
+/*
+grain: one row per child who started to be looked after in the collection year
+materialized: view
+definition: |
+  A view over the built episodes for the year in marts.ssda903_year (SET VARIABLE ssda903_year_start =
+  DATE '2024-04-01' shows 2024-25).
+  The return's PrevPerm table (903 guidance, "Previous permanence": for each child starting to be looked
+  after in the year, whether they had previously been adopted or subject to a special guardianship or
+  child arrangements order, the order's date and the authority that arranged it; Z1 when not known):
+  children with an episode beginning in the year with RNE S, short breaks included (they start to be looked
+  after too; rule 630), and the latest ssd_cla_previous_permanence record
+  (intermediate.int_ssda903_previous_permanence). LA_PERM is DfE's three-digit LA number: the authority's
+  name as recorded is looked up in reference.lait_area_codes (DfE's area names); codes (301, WAL, SCO, NIR,
+  NUK) pass through, and a name not found is written as recorded for the validator to show (rule 633). A
+  child with no record is left blank for the team to complete: the SSD's absence of a record is not
+  evidence of "not known".
+columns:
+  child: Child id (CHILD).
+  dob: Date of birth (DOB).
+  prev_perm: Previous permanence option P1-P4, or Z1 not known (PREV_PERM).
+  la_perm: Authority that arranged it (LA_PERM).
+  date_perm: Date of the order (DATE_PERM).
+tests:
+  unique: [child]
+  not_null: [child]
+*/
+with yr as (
+    select * from marts.ssda903_year
+),
+
+starters as (
+    select distinct episodes.child
+    from marts.ssda903_episodes as episodes
+    cross join yr
+    where episodes.rne = 'S' and episodes.decom >= yr.year_start
+),
+
+previous as (
+    select * from intermediate.int_ssda903_previous_permanence
+)
+
+select
+    starters.child,
+    people.date_of_birth as dob,
+    previous.prev_perm,
+    coalesce(cast(areas.la_number as varchar), previous.la_perm) as la_perm,
+    previous.date_perm
+from starters
+left join previous on previous.person_id = starters.child
+left join reference.lait_area_codes as areas
+    on areas.area_type = 'la' and lower(areas.area_name) = lower(trim(previous.la_perm))
+left join staging.stg_case__person as people on people.person_id = starters.child
+order by child

@@ -1,0 +1,34 @@
+package uk.csc.warehouse.returns;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import uk.csc.warehouse.support.DataDir;
+
+/** The options every return shares: where the data lives, which collection year, where the files go. */
+public final class ReturnOptions {
+    @Option(names = "--data-dir", required = true, paramLabel = "DIR",
+            description = "The authority's data folder (warehouse.duckdb, out/ and ops/audit.csv live here).")
+    Path dir;
+
+    @Option(names = "--year", paramLabel = "YYYY-YY",
+            description = "Collection year, e.g. 2025-26 (1 April 2025 to 31 March 2026); default: the latest "
+                    + "year closed at the warehouse's as-at date.")
+    String year;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder to write the return into; default DIR/out/returns/<return>/<year>/.")
+    Path out;
+
+    public DataDir dataDir() {
+        return new DataDir(dir);
+    }
+
+    /** The --year given, or null for the default year. */
+    public CollectionYear yearOrNull() {
+        return year == null ? null : CollectionYear.parse(year);
+    }
+
+    public Path outOrNull() {
+        return out;
+    }
+}

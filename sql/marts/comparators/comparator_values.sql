@@ -2,8 +2,10 @@
 grain: one row per indicator and financial year (local or published)
 definition: |
   What the self-evaluation pack and the comparator files compare: for each indicator and financial year,
-  the authority's local value (marts.indicator_values, financial year; year to date while incomplete)
-  beside DfE's published values for the same indicator code (marts.comparator_published_values): the
+  the authority's local value (marts.indicator_values, financial year; year to date while incomplete;
+  for an indicator DfE publishes at a census date, period_type census_30sep, the value at the same
+  30 September as DfE's workforce figures: the 30 September that falls in the financial year, e.g.
+  2024-09-30 for 2024-25, as DfE's children's social work workforce release counts it) beside DfE's published values for the same indicator code (marts.comparator_published_values): the
   authority's own, England, its region, its Inner/Outer London sub-region, and the statistical neighbour
   average = simple mean of the published values of the year's ten DfE statistical neighbours that have
   one (marts.comparator_neighbours; which had a value is listed). Rank and quartile among all English
@@ -19,6 +21,7 @@ columns:
   polarity: higher_is_better, lower_is_better or neutral.
   financial_year: Financial year (2024-25).
   published_period: The published period compared (2024-25, or 2024-09-30 for the workforce).
+  local_period: The local period compared (2024-25, or 2024-09-30 for a census-date indicator).
   local_value: The authority's value from the warehouse's own data.
   local_numerator: Count behind the local value.
   local_denominator: Denominator behind the local value.
@@ -43,7 +46,15 @@ tests:
   not_null: [indicator_code, financial_year]
 */
 with local_years as (
-    select *, period_label as financial_year from marts.indicator_values where period_type = 'financial_year'
+    select *, period_label as financial_year, period_label as local_period
+    from marts.indicator_values where period_type = 'financial_year'
+    union all by name
+    -- a 30 September census falls in the financial year that starts the April before it
+    select *,
+        cast(year(period_end) as varchar) || '-' || right(cast(year(period_end) + 1 as varchar), 2)
+            as financial_year,
+        period_label as local_period
+    from marts.indicator_values where period_type = 'census_30sep'
 ),
 
 published as (
@@ -130,6 +141,7 @@ joined as (
         coalesce(catalogue.polarity, map.lait_polarity, 'neutral') as polarity,
         financial_year,
         published_period.published_period,
+        local_years.local_period,
         local_years.value as local_value,
         local_years.numerator as local_numerator,
         local_years.denominator as local_denominator,
@@ -164,7 +176,7 @@ joined as (
             when not coalesce(cast(catalogue.published_comparable as boolean), false)
                 then 'Local definition differs from the published one: compare with care.'
             when map.year_type = 'workforce_30_september'
-                then 'Published as a 30 September snapshot; the local annual value follows the catalogue definition.'
+                then 'Local and published values are both at 30 September (DfE workforce census definitions).'
             else 'Annual value follows the DfE definition; monthly and year-to-date values are local measures.'
         end as definition_note,
         coalesce(map.source_url, england.england_source) as source_url

@@ -36,6 +36,7 @@ import uk.csc.warehouse.annexa.AnnexATemplate.ColumnSpec;
 import uk.csc.warehouse.annexa.AnnexATemplate.ListSpec;
 import uk.csc.warehouse.transform.Model;
 import uk.csc.warehouse.transform.ModelCatalog;
+import uk.csc.warehouse.output.Provenance;
 import uk.csc.warehouse.support.DataDir;
 import uk.csc.warehouse.support.DuckDb;
 import uk.csc.warehouse.support.Sql;
@@ -112,16 +113,18 @@ public final class AnnexAExport {
 
             Map<String, Long> rows = new LinkedHashMap<>();
             List<String> warnings = new ArrayList<>();
+            Provenance provenance = Provenance.read(c);
             SXSSFWorkbook wb = new SXSSFWorkbook(200);
             try {
                 wb.setCompressTempFiles(true);
                 Styles styles = new Styles(wb, template.dateFormat());
                 for (ListSpec list : template.lists()) {
-                    long n = writeList(wb, styles, st, template, list, warnings);
+                    long n = writeList(wb, styles, st, template, list, warnings, provenance);
                     rows.put(list.sheet(), n);
-                    LOG.info("annex-a {} ({}): {} rows", list.sheet(), list.title(), n);
+                    LOG.debug("annex-a {} ({}): {} rows", list.sheet(), list.title(), n);
                 }
-                writeSummary(wb, styles, st, template, asAt, windowStart, windowEnd, request.months(), rows, warnings);
+                writeSummary(wb, styles, st, template, asAt, windowStart, windowEnd, request.months(), rows, warnings,
+                        provenance);
                 try (OutputStream os = Files.newOutputStream(temp)) {
                     wb.write(os);
                 }
@@ -156,7 +159,7 @@ public final class AnnexAExport {
     }
 
     private long writeList(SXSSFWorkbook wb, Styles styles, Statement st, AnnexATemplate template, ListSpec list,
-                           List<String> warnings) throws SQLException {
+                           List<String> warnings, Provenance provenance) throws SQLException {
         Model model = models.models().get(list.model());
         if (model == null) {
             throw new IllegalStateException("template " + template.version() + " " + list.sheet()
@@ -171,6 +174,7 @@ public final class AnnexAExport {
             cell.setCellStyle(styles.header);
             sheet.setColumnWidth(i, Math.min(60, Math.max(12, cols.get(i).header().length() / 2 + 4)) * 256);
         }
+        label(sheet, header, cols.size(), provenance, styles);
         sheet.createFreezePane(0, 1);
         long[] unmapped = new long[cols.size()];
         long[] blankRequired = new long[cols.size()];
@@ -274,8 +278,9 @@ public final class AnnexAExport {
 
     private void writeSummary(SXSSFWorkbook wb, Styles styles, Statement st, AnnexATemplate template, LocalDate asAt,
                               LocalDate windowStart, LocalDate windowEnd, int months, Map<String, Long> rows,
-                              List<String> warnings) throws SQLException {
+                              List<String> warnings, Provenance provenance) throws SQLException {
         SXSSFSheet sheet = wb.createSheet("Summary");
+        label(sheet, null, -1, provenance, styles);
         sheet.setColumnWidth(0, 34 * 256);
         sheet.setColumnWidth(1, 40 * 256);
         sheet.setColumnWidth(2, 16 * 256);
@@ -299,7 +304,11 @@ public final class AnnexAExport {
                 text(row.createCell(1), String.valueOf(v), styles);
             }
         };
-        kv.accept("Ofsted ILACS Annex A", "Identifiable data: OFFICIAL-SENSITIVE. Share only by secure means.");
+        if (provenance.synthetic()) {
+            kv.accept(provenance.tag(), provenance.banner());
+        }
+        kv.accept("Ofsted ILACS Annex A", provenance.synthetic() ? "Synthetic: NOT an Annex A return. Do not send."
+                : "Identifiable data: OFFICIAL-SENSITIVE. Share only by secure means.");
         kv.accept("Template", template.version());
         kv.accept("As-at date", asAt);
         kv.accept("Window start", windowStart);
@@ -439,13 +448,41 @@ public final class AnnexAExport {
         }
     }
 
+    /**
+     * A synthetic authority's lists say so on every sheet: in red in row 1 just after Ofsted's headers (row 1 is
+     * the template's, so the label takes the next free column; it stays in view under the frozen header), in
+     * the printed page header, and by a red tab. afterColumn -1: the sheet's own first row says it.
+     */
+    private static void label(SXSSFSheet sheet, Row header, int afterColumn, Provenance provenance, Styles styles) {
+        if (!provenance.synthetic()) {
+            return;
+        }
+        // the header row itself: SXSSF keeps only a window of rows, so row 0 cannot be fetched back later
+        if (header != null) {
+            Cell tag = header.createCell(afterColumn);
+            tag.setCellValue(provenance.tag());
+            tag.setCellStyle(styles.synthetic);
+            sheet.setColumnWidth(afterColumn, 40 * 256);
+        }
+        sheet.getHeader().setCenter(provenance.tag());
+        sheet.setTabColor(new org.apache.poi.xssf.usermodel.XSSFColor(new byte[] {(byte) 0xb3, 0x26, 0x1e}, null));
+    }
+
     static final class Styles {
         final CellStyle header;
         final CellStyle date;
         final CellStyle dateTime;
         final CellStyle quoted;
+        final CellStyle synthetic;
 
         Styles(SXSSFWorkbook wb, String dateFormat) {
+            Font white = wb.createFont();
+            white.setBold(true);
+            white.setColor(org.apache.poi.ss.usermodel.IndexedColors.WHITE.getIndex());
+            synthetic = wb.createCellStyle();
+            synthetic.setFont(white);
+            synthetic.setFillForegroundColor(org.apache.poi.ss.usermodel.IndexedColors.DARK_RED.getIndex());
+            synthetic.setFillPattern(org.apache.poi.ss.usermodel.FillPatternType.SOLID_FOREGROUND);
             Font bold = wb.createFont();
             bold.setBold(true);
             header = wb.createCellStyle();

@@ -19,7 +19,7 @@ final class AnnexACommand implements Callable<Integer> {
     DataDirOption data;
 
     @Option(names = "--as-at", paramLabel = "DATE",
-            description = "The date the lists describe (yyyy-mm-dd); default: the newest case extract's date.")
+            description = "The date the lists describe (yyyy-mm-dd or dd/mm/yyyy); default: the newest case extract's date.")
     LocalDate asAt;
 
     @Option(names = "--months", paramLabel = "N", defaultValue = "6",
@@ -36,12 +36,16 @@ final class AnnexACommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnnexAExport.Result r = AnnexAExport.fromClasspath().run(data.dataDir(),
+        AnnexAExport.Result r = AnnexAExport.fromClasspath().run(data.warehouseDir(),
                 new AnnexAExport.Request(asAt, months, out, template));
         System.out.printf("annex-a: %s (template %s, as at %s, window %s to %s), %d rows, %d warning(s), %.1f s%n",
                 r.file(), r.template(), r.asAt(), r.windowStart(), r.windowEnd(), r.totalRows(), r.warnings().size(),
                 r.millis() / 1000.0);
         r.rowsBySheet().forEach((sheet, n) -> System.out.printf("  %-8s %,d%n", sheet, n));
+        if (!r.warnings().isEmpty()) {
+            System.out.println("Check before sending (also on the Summary sheet):");
+            r.warnings().forEach(w -> System.out.println("  - " + w));
+        }
         return 0;
     }
 }

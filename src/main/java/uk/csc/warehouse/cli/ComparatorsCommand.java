@@ -25,8 +25,9 @@ final class ComparatorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ComparatorFiles.Result r = ComparatorFiles.write(data.dataDir(), year, includeIncompleteHistory);
-        r.files().forEach((f, n) -> System.out.printf("comparators: %s (%,d rows)%n", f, n));
+        ComparatorFiles.Result r = ComparatorFiles.write(data.warehouseDir(), year, includeIncompleteHistory);
+        long rows = r.files().values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("comparators %s: %d files, %,d rows, in %s%n", year, r.files().size(), rows, r.folder());
         return 0;
     }
 }

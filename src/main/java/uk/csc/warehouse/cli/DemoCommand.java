@@ -39,6 +39,13 @@ final class DemoCommand implements Callable<Integer> {
         int status = uk.csc.warehouse.schedule.CliRun.nightly(dataDir, RunCommand.printer());
         System.out.println();
         System.out.println("Open it:  duckdb -readonly " + dataDir.warehouse() + "   then: from marts.front_door;");
+        // the last financial year that closed before the extract date: a whole year to look at
+        LocalDate asAtDate = settings.asAt();
+        int start = (asAtDate.getMonthValue() >= 4 ? asAtDate.getYear() : asAtDate.getYear() - 1) - 1;
+        String year = start + "-" + String.format("%02d", (start + 1) % 100);
+        System.out.println("The pack: java -jar target/csc-warehouse.jar pack --data-dir " + dir + " --year " + year);
+        System.out.println("Annex A:  java -jar target/csc-warehouse.jar annex-a --data-dir " + dir);
+        System.out.println("All of it is synthetic: every output says so.");
         return status;
     }
 }

@@ -25,7 +25,7 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DataPack.Result r = DataPack.write(data.dataDir(), year, includeIncompleteHistory);
+        DataPack.Result r = DataPack.write(data.warehouseDir(), year, includeIncompleteHistory);
         System.out.printf("pack: %d indicators, %d charts (%.1f s)%n", r.indicators(), r.charts().size(),
                 r.millis() / 1000.0);
         System.out.println("  workbook:  " + r.workbook());

@@ -13,7 +13,7 @@ import uk.csc.warehouse.ingest.pull.RemoteSources;
         description = {"Fetch extracts once from the SFTP servers and reporting databases configured in",
             "DIR/csc-warehouse.properties (or --config FILE) into DIR/inbox/<source>/, where the next load picks",
             "them up. Use it to test a new connection. Secrets can come from the environment (CSC_SFTP_PASSWORD,",
-            "CSC_JDBC_PASSWORD, or ${env:NAME} in the file). Exits 1 naming the first source that failed."})
+            "CSC_JDBC_PASSWORD, or $${env:NAME} in the file). Exits 1 naming the first source that failed."})
 final class PullCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;

@@ -110,9 +110,25 @@ final class RequestCommand implements Callable<Integer> {
         return report(run.status(), run.runId(), run.outputs(), run.reason());
     }
 
+    /** A person reads "107 files in out/pack/2024-25", not a hundred paths on one line. */
+    static String summarise(String outputs) {
+        java.util.List<java.nio.file.Path> files = java.util.Arrays.stream(outputs.split(";"))
+                .map(String::strip).filter(p -> !p.isEmpty()).map(java.nio.file.Path::of).toList();
+        if (files.size() <= 2) {
+            return "outputs " + String.join(", ", files.stream().map(Object::toString).toList());
+        }
+        java.nio.file.Path common = files.get(0).getParent();
+        for (java.nio.file.Path f : files) {
+            while (common != null && !f.startsWith(common)) {
+                common = common.getParent();
+            }
+        }
+        return files.size() + " output files in " + (common == null ? "several folders" : common);
+    }
+
     private static int report(String status, String runId, String outputs, String reason) {
         System.out.printf("%s: run %s%s%s%n", status, runId == null || runId.isEmpty() ? "-" : runId,
-                outputs == null || outputs.isEmpty() ? "" : "; outputs " + outputs,
+                outputs == null || outputs.isEmpty() ? "" : "; " + summarise(outputs),
                 reason == null || reason.isEmpty() ? "" : "; " + reason);
         return switch (status) {
             case RunRecord.SUCCEEDED, RunRecord.PARTIAL -> 0;

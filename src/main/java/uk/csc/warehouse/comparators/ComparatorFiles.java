@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.csc.warehouse.output.Provenance;
 import uk.csc.warehouse.output.SafeCsvWriter;
 import uk.csc.warehouse.pack.PackData;
 import uk.csc.warehouse.support.DataDir;
@@ -41,7 +42,7 @@ public final class ComparatorFiles {
 
     /** One row per indicator and year up to {@code year}: local, published, England, region, neighbours, rank. */
     public static String query(String year, String area) {
-        return query(year, area, false);
+        return query(year, area, false, Provenance.REAL);
     }
 
     /**
@@ -49,6 +50,11 @@ public final class ComparatorFiles {
      *     (marts.indicator_values history_complete = false); published figures stay
      */
     public static String query(String year, String area, boolean hideIncompleteHistory) {
+        return query(year, area, hideIncompleteHistory, Provenance.REAL);
+    }
+
+    /** As {@link #query(String, String, boolean)}, led by the synthetic-data column when the authority is made up. */
+    public static String query(String year, String area, boolean hideIncompleteHistory, Provenance provenance) {
         String neighbours = IntStream.rangeClosed(1, 10).mapToObj(i -> String.format(
                 "max(case when n.sn_rank = %d then n.area_name end) as sn_%02d_name, "
                         + "max(case when n.sn_rank = %d then n.value end) as sn_%02d_value", i, i, i, i))
@@ -63,7 +69,8 @@ public final class ComparatorFiles {
                     %s
                     from marts.comparator_neighbour_values n group by all
                 )
-                select v.indicator_code, v.area, v.title, v.unit, v.polarity, v.financial_year, v.published_period,
+                select %s v.indicator_code, v.area, v.title, v.unit, v.polarity, v.financial_year, v.published_period,
+                    v.local_period,
                     case when hi.indicator_code is null then v.local_value end as local_value,
                     case when hi.indicator_code is null then v.local_numerator end as local_numerator,
                     case when hi.indicator_code is null then v.local_denominator end as local_denominator,
@@ -79,7 +86,8 @@ public final class ComparatorFiles {
                 left join incomplete hi on hi.indicator_code = v.indicator_code and hi.financial_year = v.financial_year
                 where v.financial_year <= %s %s
                 order by v.area, v.indicator_code, v.financial_year
-                """.formatted(hideIncompleteHistory ? "not history_complete" : "false", neighbours, Sql.literal(year), area == null ? "" : "and v.area = " + Sql.literal(area));
+                """.formatted(hideIncompleteHistory ? "not history_complete" : "false", neighbours,
+                        provenance.csvColumnSql(), Sql.literal(year), area == null ? "" : "and v.area = " + Sql.literal(area));
     }
 
     public static Result write(DataDir dataDir, String year) throws Exception {
@@ -89,16 +97,21 @@ public final class ComparatorFiles {
     /** @param includeIncompleteHistory also give local values of periods before the extract's history is complete */
     public static Result write(DataDir dataDir, String year, boolean includeIncompleteHistory) throws Exception {
         PackData.checkYear(year);
+        if (!Files.exists(dataDir.warehouse())) {
+            throw new IllegalStateException("there is no warehouse in " + dataDir.root() + ": run build (or run) first");
+        }
         Path folder = folder(dataDir, year);
-        Files.createDirectories(folder);
         Map<Path, Long> files = new LinkedHashMap<>();
         try (Connection c = DuckDb.readOnly(dataDir.warehouse())) {
+            PackData.checkYearHeld(c, year);
+            Files.createDirectories(folder);
+            Provenance provenance = Provenance.read(c);
             boolean hide = !includeIncompleteHistory && BenchmarkingFile.hasHistoryFlag(c);
             files.put(folder.resolve("comparators_long.csv"),
-                    SafeCsvWriter.write(c, query(year, null, hide), folder.resolve("comparators_long.csv")));
+                    SafeCsvWriter.write(c, query(year, null, hide, provenance), folder.resolve("comparators_long.csv")));
             for (String area : areas(c)) {
                 Path f = folder.resolve("comparators_" + area.replaceAll("[^a-z0-9_]", "_") + ".csv");
-                files.put(f, SafeCsvWriter.write(c, query(year, area, hide), f));
+                files.put(f, SafeCsvWriter.write(c, query(year, area, hide, provenance), f));
             }
             String code = "authority";
             String name = "";
@@ -109,11 +122,14 @@ public final class ComparatorFiles {
                     name = rs.getString(2) == null ? "" : rs.getString(2);
                 }
             }
+            // outbound to a regional group: a made-up authority must not pass for the real one
+            name = provenance.synthetic() ? provenance.name(name) + " - " + provenance.tag() : name;
             List<BenchmarkingFile.Line> lines = BenchmarkingFile.suppress(BenchmarkingFile.read(c, year, hide));
             Path bench = folder.resolve("benchmarking_" + code.replaceAll("[^A-Za-z0-9]", "") + "_" + year + ".csv");
             files.put(bench, BenchmarkingFile.write(lines, code, name, bench));
         }
-        files.forEach((f, n) -> LOG.info("wrote {} ({} rows)", f, n));
+        // the command prints the summary; the log keeps the detail without repeating it on the terminal
+        files.forEach((f, n) -> LOG.debug("wrote {} ({} rows)", f, n));
         return new Result(folder, files);
     }
 

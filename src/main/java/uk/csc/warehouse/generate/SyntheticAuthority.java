@@ -55,6 +55,10 @@ public final class SyntheticAuthority {
             }
         }
         int years = PopulationFile.write(settings, clock, dataDir.resolve("reference"));
+        // so every output of this folder says it is synthetic, though it is compared as the real authority
+        uk.csc.warehouse.output.Provenance.writeMarker(dataDir.resolve("reference"), String.format(
+                "Made up by csc-warehouse generate (%,d children, %d years to %s, seed %d) in place of %s.",
+                settings.children(), settings.years(), settings.asAt(), settings.seed(), settings.laCode()));
         long ms = (System.nanoTime() - started) / 1_000_000;
         LOG.info("Generated synthetic authority: {} tables, {} person rows, {} referral rows, {} population years in {} ms",
                 counts.size(), counts.get("case/ssd_person"), counts.get("case/ssd_cin_episodes"), years, ms);

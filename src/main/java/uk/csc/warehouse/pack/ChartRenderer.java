@@ -23,11 +23,16 @@ public final class ChartRenderer {
     private ChartRenderer() {}
 
     static boolean showsReferenceLines(PackData.Row r) {
-        return r.monthlyComparable() && (r.england() != null || r.snAverage() != null);
+        // a month of a count beside England's (or the neighbours') annual figure says nothing: rates and shares only
+        return r.monthlyComparable() && PackData.comparableWithAreas(r.unit())
+                && (r.england() != null || r.snAverage() != null);
     }
 
-    public static Chart render(PackData.Row r, List<PackData.Month> months, String authorityName) throws IOException {
-        return new Chart(r.code(), SvgChart.png(r, months, authorityName), SvgChart.render(r, months, authorityName));
+    /** tag: {@link uk.csc.warehouse.output.Provenance#tag()}, drawn on the chart itself so a pasted PNG keeps it. */
+    public static Chart render(PackData.Row r, List<PackData.Month> months, String authorityName, String tag)
+            throws IOException {
+        return new Chart(r.code(), SvgChart.png(r, months, authorityName, tag),
+                SvgChart.render(r, months, authorityName, tag));
     }
 
     static String unitLabel(String unit) {

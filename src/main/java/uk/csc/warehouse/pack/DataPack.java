@@ -47,10 +47,11 @@ public final class DataPack {
         long started = System.nanoTime();
         PackData.checkYear(year);
         if (!Files.exists(dataDir.warehouse())) {
-            throw new IllegalStateException("no warehouse at " + dataDir.warehouse() + ": run build first");
+            throw new IllegalStateException("there is no warehouse in " + dataDir.root() + ": run build (or run) first");
         }
         PackData data;
         try (Connection c = DuckDb.readOnly(dataDir.warehouse())) {
+            PackData.checkYearHeld(c, year);
             data = PackData.read(c, year, includeIncompleteHistory);
         }
         Path folder = folder(dataDir, year);
@@ -60,7 +61,8 @@ public final class DataPack {
         Path chartDir = folder.resolve("charts");
         Files.createDirectories(chartDir);
         Path workbook = folder.resolve("data_pack_" + year + ".xlsx");
-        String who = data.authority.name() == null ? "Local" : data.authority.name();
+        String who = data.authority.name() == null ? data.provenance.name("Local") : data.who();
+        String tag = data.provenance.tag();
         // The workbook does not need the pictures: it is written while the charts are drawn, and the charts
         // (about 80 ms each, a hundred of them) are drawn on every core.
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -80,7 +82,7 @@ public final class DataPack {
             for (Section s : data.sections) {
                 for (PackData.Row r : data.charted(s)) {
                     drawn.put(r.code(), pool.submit(() -> {
-                        ChartRenderer.Chart chart = ChartRenderer.render(r, data.months(r.code()), who);
+                        ChartRenderer.Chart chart = ChartRenderer.render(r, data.months(r.code()), who, tag);
                         Path png = chartDir.resolve(r.code() + ".png");
                         Path tmp = chartDir.resolve("." + r.code() + ".png.tmp");
                         Files.write(tmp, chart.png());
@@ -108,7 +110,7 @@ public final class DataPack {
         HtmlWriter.write(data, narrative, charts, html);
         int indicators = data.rowsBySection.values().stream().mapToInt(List::size).sum();
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("pack {}: {} indicators, {} charts in {} ms", year, indicators, pngs.size(), millis);
+        LOG.debug("pack {}: {} indicators, {} charts in {} ms", year, indicators, pngs.size(), millis);
         return new Result(folder, workbook, html, folder.resolve("narrative.md"), pngs, indicators, millis);
     }
 

@@ -30,6 +30,7 @@ public final class HtmlWriter {
             .charts{display:grid;grid-template-columns:1fr 1fr;gap:14px}.chart{margin:0;border:1px solid #e3e3e3;padding:4px;page-break-inside:avoid;break-inside:avoid}
             .chart svg{width:100%;height:auto;display:block}
             section.area{page-break-before:always;break-before:page}nav ol{columns:2}
+            .synthetic{background:#b3261e;color:#fff;font-weight:bold;padding:8px 12px;margin:6px 0 12px;border-radius:3px}
             .pill{display:inline-block;background:#eef2f6;border-radius:10px;padding:1px 8px;margin:1px;font-size:12px}
             @media print{body{max-width:none;padding:0;font-size:11px}a{color:inherit;text-decoration:none}
               .charts{grid-template-columns:1fr 1fr}h2{margin-top:0}@page{size:A4 landscape;margin:12mm}}
@@ -40,10 +41,13 @@ public final class HtmlWriter {
         StringBuilder h = new StringBuilder(256 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc("Self-evaluation data pack " + d.year + ": " + d.authority.label()))
+                .append("<title>").append(esc((d.provenance.synthetic() ? "SYNTHETIC - " : "")
+                        + "Self-evaluation data pack " + d.year + ": " + d.who()))
                 .append("</title><style>").append(CSS).append("</style></head><body>\n");
-        h.append("<header><h1>Self-evaluation data pack ").append(esc(d.year)).append("</h1>")
-                .append("<p class=\"sub\">").append(esc(d.authority.label())).append(", children's social care. Data as at ")
+        h.append("<header>");
+        synthetic(h, d);
+        h.append("<h1>Self-evaluation data pack ").append(esc(d.year)).append("</h1>")
+                .append("<p class=\"sub\">").append(esc(d.who())).append(", children's social care. Data as at ")
                 .append(esc(d.asAt == null ? "unknown" : d.asAt.toString())).append("; generated ")
                 .append(esc(LocalDateTime.now().withNano(0).toString())).append(" by csc-warehouse.</p></header>\n");
         h.append("<nav><h3>Contents</h3><ol>");
@@ -77,9 +81,17 @@ public final class HtmlWriter {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The synthetic-data banner, at the top of the page and of every area (each prints as its own page). */
+    private static void synthetic(StringBuilder h, PackData d) {
+        if (d.provenance.synthetic()) {
+            h.append("<p class=\"synthetic\" role=\"alert\">").append(esc(d.provenance.banner(d.authority.name()))).append("</p>\n");
+        }
+    }
+
     private static void area(StringBuilder h, PackData d, Narrative n, Section s, Map<String, ChartRenderer.Chart> charts) {
         h.append("<section class=\"area\" id=\"").append(esc(s.key())).append("\"><h2>").append(esc(s.title()))
                 .append("</h2>\n");
+        synthetic(h, d);
         List<PackData.Row> rows = d.rows(s);
         if (rows.isEmpty()) {
             h.append("<p class=\"sub\">No indicators of this area are built yet.</p>");
@@ -87,7 +99,7 @@ public final class HtmlWriter {
             h.append("<table><thead><tr><th>Indicator</th><th>").append(esc(d.thisYearHeading())).append("<br>")
                     .append(esc(d.year))
                     .append("</th><th>Last year<br>").append(esc(d.lastYear)).append("</th><th>Change</th>")
-                    .append("<th>Our last published</th><th>England</th><th>Statistical neighbours</th><th>")
+                    .append("<th>").append(esc(WorkbookWriter.publishedHeading(d))).append("</th><th>England</th><th>Statistical neighbours</th><th>")
                     .append(esc(d.authority.regionName() == null ? "Region" : d.authority.regionName()))
                     .append("</th><th>Rank (1 = best)</th><th>Notes</th></tr></thead><tbody>\n");
             for (PackData.Row r : rows) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.csc.warehouse.output.Provenance;
 
 /**
  * Everything the pack shows, read from the published warehouse's marts (marts.comparator_values,
@@ -36,6 +37,14 @@ public final class PackData {
                       Double england, Double snAverage, int snWithValue, String snWithout, String snModel,
                       Double region, Integer rank, Integer ranked, Integer quartile, Integer localRank,
                       String note, boolean monthlyComparable, String source) {
+
+        /** The published period compared: the financial year, or "30 Sep 2025" for a census-date figure. */
+        public String comparedPeriod() {
+            if (publishedPeriod != null && publishedPeriod.matches("\\d{4}-09-30")) {
+                return "30 Sep " + publishedPeriod.substring(0, 4);
+            }
+            return comparatorYear;
+        }
 
         public Double change() {
             return thisYear == null || lastYear == null ? null : round1(thisYear - lastYear);
@@ -96,6 +105,7 @@ public final class PackData {
     boolean hideIncompleteHistory;
     public final List<Neighbour> neighbours = new ArrayList<>();
     public String snModel;
+    public Provenance provenance = Provenance.REAL;
 
     private PackData(String year, LocalDate asAt, Authority authority, List<Section> sections) {
         this.year = year;
@@ -154,6 +164,7 @@ public final class PackData {
             }
         }
         PackData d = new PackData(year, asAt, authority, Section.forAreas(areas));
+        d.provenance = Provenance.read(c);
         d.hideIncompleteHistory = !includeIncompleteHistory && tables.contains("marts.indicator_values")
                 && hasColumn(c, "indicator_values", "history_complete");
         if (comparators) {
@@ -219,15 +230,22 @@ public final class PackData {
             ps.setString(3, lastYear);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    // England's and the region's figure for a count is their total: beside one authority's
+                    // count it compares nothing (49,420 CP plans against 277), so it is not shown.
+                    boolean total = !comparableWithAreas(rs.getString("unit"));
+                    String note = rs.getString("note");
+                    if (total && (rs.getObject("england_value") != null || rs.getObject("region_value") != null)) {
+                        note = (note == null ? "" : note + " ") + TOTALS_NOTE;
+                    }
                     Row r = new Row(rs.getString("indicator_code"), rs.getString("area"), rs.getString("title"),
                             rs.getString("unit"), rs.getString("polarity"), dbl(rs, "local_value"),
                             (Boolean) rs.getObject("local_is_complete"), dbl(rs, "last_value"),
                             dbl(rs, "published_value"), rs.getString("published_period"),
-                            rs.getString("comparator_year"), dbl(rs, "england_value"), dbl(rs, "sn_average"),
+                            rs.getString("comparator_year"), total ? null : dbl(rs, "england_value"), dbl(rs, "sn_average"),
                             rs.getObject("sn_with_value") == null ? 0 : rs.getInt("sn_with_value"),
-                            rs.getString("sn_without_value"), rs.getString("sn_model"), dbl(rs, "region_value"),
+                            rs.getString("sn_without_value"), rs.getString("sn_model"), total ? null : dbl(rs, "region_value"),
                             integer(rs, "rank"), integer(rs, "ranked_authorities"), integer(rs, "quartile"),
-                            integer(rs, "local_rank"), rs.getString("note"), rs.getBoolean("monthly_comparable"),
+                            integer(rs, "local_rank"), note, rs.getBoolean("monthly_comparable"),
                             rs.getString("source_url"));
                     String section = sectionOfArea.get(r.area());
                     if (section != null) {
@@ -237,6 +255,22 @@ public final class PackData {
             }
         }
         rowsBySection.values().forEach(rows -> rows.sort(java.util.Comparator.comparingInt(PackData::tier)));
+    }
+
+    static final String TOTALS_NOTE = "England's and the region's figures are totals, not comparable with one "
+            + "authority's count: compare the rate or share instead.";
+
+    /**
+     * Whether a measure of one authority can be set beside England's or a region's: a rate, share, average
+     * or duration can; a count cannot (theirs is a total of many authorities).
+     */
+    public static boolean comparableWithAreas(String unit) {
+        return unit != null && !"count".equals(unit);
+    }
+
+    /** How the pack names the authority in titles and legends: plainly synthetic when it is. */
+    public String who() {
+        return provenance.name(authority.label());
     }
 
     /**
@@ -375,7 +409,7 @@ public final class PackData {
             // Where the year is complete and published, the local figure should be close to DfE's.
             try (PreparedStatement ps = c.prepareStatement("select title, financial_year, local_value, published_value "
                     + "from marts.comparator_values where local_is_complete and local_value is not null "
-                    + "and published_value is not null and financial_year in (?, ?) and published_period = financial_year "
+                    + "and published_value is not null and financial_year in (?, ?) and published_period = local_period "
                     + "and abs(local_value - published_value) > greatest(0.05 * abs(published_value), 0.5) "
                     + "order by area, indicator_code, financial_year")) {
                 ps.setString(1, lastYear);
@@ -418,6 +452,32 @@ public final class PackData {
 
     public static LocalDate yearStart(String year) {
         return LocalDate.of(Integer.parseInt(year.substring(0, 4)), 4, 1);
+    }
+
+    /**
+     * Refuses a financial year the warehouse holds no local figures for (1999-00, or a year not yet begun),
+     * naming the years it does hold: an empty pack or comparator file would look like a year of zeros.
+     */
+    public static void checkYearHeld(Connection c, String year) throws SQLException {
+        checkYear(year);
+        List<String> held = new ArrayList<>();
+        if (tables(c).contains("marts.indicator_values")) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select distinct period_label "
+                    + "from marts.indicator_values where period_type = 'financial_year' order by 1")) {
+                while (rs.next()) {
+                    held.add(rs.getString(1));
+                }
+            }
+        }
+        if (held.isEmpty()) {
+            throw new IllegalArgumentException("the warehouse holds no financial year's figures yet: load extracts "
+                    + "and run build first");
+        }
+        if (!held.contains(year)) {
+            String years = held.size() <= 6 ? String.join(", ", held) : held.get(0) + " to " + held.get(held.size() - 1);
+            throw new IllegalArgumentException("the warehouse holds figures for " + years + ", not " + year
+                    + ": choose --year from those");
+        }
     }
 
     public static void checkYear(String year) {

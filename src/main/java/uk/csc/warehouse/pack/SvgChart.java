@@ -51,18 +51,18 @@ final class SvgChart {
         void dot(double x, double y, double r, String colour, String title);
     }
 
-    static String render(PackData.Row r, List<PackData.Month> months, String who) {
+    static String render(PackData.Row r, List<PackData.Month> months, String who, String tag) {
         StringBuilder s = new StringBuilder(6000);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(W).append(' ').append(H)
                 .append("\" role=\"img\" aria-label=\"").append(HtmlWriter.esc(r.title())).append("\" ")
                 .append("font-family=\"Arial,Helvetica,sans-serif\" font-size=\"13\">");
         s.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
-        draw(r, months, who, new SvgCanvas(s));
+        draw(r, months, who, tag, new SvgCanvas(s));
         s.append("</svg>");
         return s.toString();
     }
 
-    static byte[] png(PackData.Row r, List<PackData.Month> months, String who) throws IOException {
+    static byte[] png(PackData.Row r, List<PackData.Month> months, String who, String tag) throws IOException {
         BufferedImage img = new BufferedImage((int) (W * PNG_SCALE), (int) (H * PNG_SCALE), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -72,7 +72,7 @@ final class SvgChart {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, img.getWidth(), img.getHeight());
             g.scale(PNG_SCALE, PNG_SCALE);
-            draw(r, months, who, new G2Canvas(g));
+            draw(r, months, who, tag, new G2Canvas(g));
         } finally {
             g.dispose();
         }
@@ -81,7 +81,8 @@ final class SvgChart {
         return out.toByteArray();
     }
 
-    static void draw(PackData.Row r, List<PackData.Month> months, String who, Canvas c) {
+    /** tag: a label no reader may miss (synthetic data), drawn in red under the legend; empty for none. */
+    static void draw(PackData.Row r, List<PackData.Month> months, String who, String tag, Canvas c) {
         List<Double> all = new ArrayList<>();
         months.stream().filter(m -> m.value() != null).forEach(m -> all.add(m.value()));
         boolean lines = ChartRenderer.showsReferenceLines(r);
@@ -125,12 +126,12 @@ final class SvgChart {
         if (lines && r.england() != null) {
             double y = T + ph - (r.england() - bottom) / (top - bottom) * ph;
             c.line(L, y, W - R, y, "#c0392b", 2, new float[] {6, 4});
-            legend.add(new String[] {"#c0392b", "England " + r.comparatorYear() + ": " + label(r.england(), 0.1), "dash"});
+            legend.add(new String[] {"#c0392b", "England " + r.comparedPeriod() + ": " + label(r.england(), 0.1), "dash"});
         }
         if (lines && r.snAverage() != null) {
             double y = T + ph - (r.snAverage() - bottom) / (top - bottom) * ph;
             c.line(L, y, W - R, y, "#2e8b57", 2, new float[] {2, 3});
-            legend.add(new String[] {"#2e8b57", "Neighbours " + r.comparatorYear() + ": " + label(r.snAverage(), 0.1), "dot"});
+            legend.add(new String[] {"#2e8b57", "Neighbours " + r.comparedPeriod() + ": " + label(r.snAverage(), 0.1), "dot"});
         }
         // the line joins consecutive months only: a month with no value is a gap, not a slope
         List<double[]> run = new ArrayList<>();
@@ -152,8 +153,9 @@ final class SvgChart {
                         months.get(i).label() + ": " + label(v, 0.1));
             }
         }
+        boolean tagged = tag != null && !tag.isEmpty();
         double lx = L;
-        double ly = H - 34;
+        double ly = H - 34 - (tagged ? 16 : 0);
         for (String[] item : legend) {
             double width = 40 + Math.ceil(item[1].length() * 7.2);
             if (lx > L && lx + width > W - R) {
@@ -164,6 +166,9 @@ final class SvgChart {
             c.line(lx, ly, lx + 22, ly, item[0], 2, dash);
             c.text(lx + 27, ly + 4, item[1], "start", 13, false, "#222222", 0);
             lx += width;
+        }
+        if (tagged) {
+            c.text(W / 2.0, H - 4, tag, "middle", 13, true, "#b3261e", 0);
         }
     }
 

@@ -69,6 +69,7 @@ public final class WorkbookWriter {
     private final CellStyle link;
     private final CellStyle points;
     private final CellStyle percent;
+    private CellStyle syntheticStyle;
 
     public WorkbookWriter() {
         text = wb.createCellStyle();
@@ -151,10 +152,10 @@ public final class WorkbookWriter {
     private void contents(PackData d) {
         XSSFSheet sh = wb.createSheet("Contents");
         int r = 0;
-        text(sh, r++, 0, "Self-evaluation data pack " + d.year + ": " + d.authority.label(), title);
+        text(sh, r++, 0, "Self-evaluation data pack " + d.year + ": " + d.who(), title);
         text(sh, r++, 0, "Children's social care. Data as at " + (d.asAt == null ? "unknown" : d.asAt)
                 + "; generated " + LocalDateTime.now().withNano(0) + " by csc-warehouse.", subtitle);
-        r++;
+        synthetic(sh, r++, d);
         row(sh, r++, header, "Sheet", "What it holds");
         for (Section s : d.sections) {
             Row row = sh.createRow(r++);
@@ -201,28 +202,32 @@ public final class WorkbookWriter {
         return List.of(
                 "This year to date and last year: the warehouse's own figures (marts.indicator_values), financial years April to March.",
                 "Change: this year minus last year, coloured by the indicator's polarity (green better, red worse, black where neither is better); for a percentage it is in percentage points (pts).",
-                "Our last published, England, statistical neighbours and region: DfE's published figures (LAIT) for the latest year published, shown in 'Published year'.",
+                "Our last published" + (d.provenance.synthetic() ? " (here " + d.authority.label() + "'s real figure)" : "")
+                        + ", England, statistical neighbours and region: DfE's published figures (LAIT) for the latest year published, shown in 'Published year'.",
                 "Statistical neighbours: the simple mean of the published values of " + d.authority.label()
                         + "'s ten DfE statistical neighbours for that year (" + (d.snModel == null ? "model unknown" : d.snModel)
                         + " for " + d.year + "); 'Neighbours with a value' says how many had one.",
                 "Rank: " + d.authority.label() + "'s published rank among English local authorities (1 = best by the indicator's polarity); quartile 1 = best quarter. Not ranked where neither high nor low is better.",
-                "Monthly series are local measures: DfE publishes years. A count or flow rate for a month is not comparable with a year, nor is a share of children with something 'during the year' (went missing, 3 or more placements: a month is a shorter window), so only other percentages and snapshots carry England and neighbour reference lines.");
+                "Counts: England's and the region's figures are totals of many authorities, so they are not shown beside a count and no chart of a count carries a reference line; compare the rate or share.",
+                "Monthly series are local measures: DfE publishes years. A count or flow rate for a month is not comparable with a year, nor is a share of children with something 'during the year' (went missing, 3 or more placements: a month is a shorter window), so only other percentages, rates and averages at a snapshot carry England and neighbour reference lines.");
     }
 
     private void area(PackData d, Narrative n, Section s) {
         XSSFSheet sh = wb.createSheet(s.sheetName());
         List<PackData.Row> rows = d.rows(s);
         text(sh, 0, 0, s.title(), title);
-        text(sh, 1, 0, d.authority.label() + ", " + d.year + (d.asAt == null ? "" : ", data as at " + d.asAt)
+        text(sh, 1, 0, d.who() + ", " + d.year + (d.asAt == null ? "" : ", data as at " + d.asAt)
                 + ". Comparators: DfE published figures; region " + (d.authority.regionName() == null ? "unknown"
                 : d.authority.regionName()) + ".", subtitle);
         List<String> columns = new java.util.ArrayList<>(TABLE_HEADER);
         columns.set(1, d.thisYearHeading() + " (" + d.year + ")");
         columns.set(2, "Last year (" + d.lastYear + ")");
         columns.set(3, "Change (% points for %)");
+        columns.set(5, publishedHeading(d));
         if (d.authority.regionName() != null) {
             columns.set(9, d.authority.regionName());
         }
+        synthetic(sh, 2, d);
         row(sh, TABLE_HEADER_ROW, header, columns.toArray(String[]::new));
         int r = TABLE_HEADER_ROW + 1;
         if (rows.isEmpty()) {
@@ -336,14 +341,14 @@ public final class WorkbookWriter {
             if (x.england() != null) {
                 XDDFLineChartData.Series e = (XDDFLineChartData.Series) data.addSeries(months,
                         XDDFDataSourcesFactory.fromNumericCellRange(sh, new CellRangeAddress(first, last, 8, 8)));
-                e.setTitle("England " + x.comparatorYear(), null);
+                e.setTitle("England " + x.comparedPeriod(), null);
                 e.setSmooth(false);
                 e.setMarkerStyle(MarkerStyle.NONE);
             }
             if (x.snAverage() != null) {
                 XDDFLineChartData.Series sn = (XDDFLineChartData.Series) data.addSeries(months,
                         XDDFDataSourcesFactory.fromNumericCellRange(sh, new CellRangeAddress(first, last, 9, 9)));
-                sn.setTitle("Statistical neighbours " + x.comparatorYear(), null);
+                sn.setTitle("Statistical neighbours " + x.comparedPeriod(), null);
                 sn.setSmooth(false);
                 sn.setMarkerStyle(MarkerStyle.NONE);
             }
@@ -354,6 +359,7 @@ public final class WorkbookWriter {
     private void definitions(PackData d) {
         XSSFSheet sh = wb.createSheet("Definitions");
         text(sh, 0, 0, "Definitions and sources", title);
+        synthetic(sh, 1, d);
         row(sh, 2, header, "Indicator code", "Area", "Indicator", "Unit", "Polarity", "Definition", "LAIT measure",
                 "Published source", "Comparability");
         int r = 3;
@@ -375,6 +381,7 @@ public final class WorkbookWriter {
     private void dataQuality(PackData d) {
         XSSFSheet sh = wb.createSheet("Data quality");
         text(sh, 0, 0, "Data quality", title);
+        synthetic(sh, 1, d);
         row(sh, 2, header, "Check", "Status", "Detail");
         int r = 3;
         for (PackData.Check c : d.checks) {
@@ -384,6 +391,36 @@ public final class WorkbookWriter {
         sh.setColumnWidth(1, 18 * 256);
         sh.setColumnWidth(2, 110 * 256);
         sh.createFreezePane(0, 3);
+    }
+
+    /** "Our last published", or, for a synthetic authority, whose real figures those are. */
+    static String publishedHeading(PackData d) {
+        return d.provenance.synthetic() ? d.authority.label() + "'s real published figure" : "Our last published";
+    }
+
+    /**
+     * On a synthetic authority's workbook: the banner in a free row near the top of the sheet, the tag in
+     * the printed page header, and a red tab, so no sheet copied or printed alone loses it.
+     */
+    private void synthetic(XSSFSheet sh, int r, PackData d) {
+        if (!d.provenance.synthetic()) {
+            return;
+        }
+        if (syntheticStyle == null) {
+            Font white = wb.createFont();
+            white.setBold(true);
+            white.setColor(IndexedColors.WHITE.getIndex());
+            syntheticStyle = wb.createCellStyle();
+            syntheticStyle.setFont(white);
+            syntheticStyle.setFillForegroundColor(IndexedColors.DARK_RED.getIndex());
+            syntheticStyle.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        }
+        text(sh, r, 0, d.provenance.banner(d.authority.name()), syntheticStyle);
+        for (int col = 1; col <= 9; col++) {
+            sh.getRow(r).createCell(col).setCellStyle(syntheticStyle);
+        }
+        sh.getHeader().setCenter(d.provenance.tag());
+        sh.setTabColor(new org.apache.poi.xssf.usermodel.XSSFColor(new byte[] {(byte) 0xb3, 0x26, 0x1e}, null));
     }
 
     private void number(Row row, int col, Double v, String unit) {

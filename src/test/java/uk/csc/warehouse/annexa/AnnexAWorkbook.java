@@ -28,6 +28,8 @@ import uk.csc.warehouse.annexa.AnnexATemplate.ListSpec;
 final class AnnexAWorkbook {
     final Map<String, List<Map<String, Object>>> sheets = new LinkedHashMap<>();
     final List<String> sheetNames = new ArrayList<>();
+    /** Lists whose row 1 carries the synthetic-data label after the template headers. */
+    final List<String> syntheticSheets = new ArrayList<>();
     final List<String> summaryText = new ArrayList<>();
 
     /**
@@ -48,6 +50,12 @@ final class AnnexAWorkbook {
                 List<String> headers = new ArrayList<>();
                 for (int c = 0; c < header.getLastCellNum(); c++) {
                     headers.add(header.getCell(c).getStringCellValue());
+                }
+                // a synthetic authority's label follows Ofsted's headers (Provenance): not a template column
+                if (headers.size() == list.headers().size() + 1
+                        && headers.get(headers.size() - 1).equals(new uk.csc.warehouse.output.Provenance(true, null).tag())) {
+                    w.syntheticSheets.add(list.sheet());
+                    headers.remove(headers.size() - 1);
                 }
                 assertEquals(list.headers(), headers, list.sheet() + " headers");
                 List<Map<String, Object>> rows = new ArrayList<>();

@@ -114,7 +114,9 @@ class SftpPullTest {
     void the_pull_command_tests_a_connection_from_the_configuration_file() throws Exception {
         Files.write(outbound.resolve("ssd_person.csv"), PERSON_CSV);
         Path file = configFile(knownHosts(hostKey), Map.of("sftp.case.password", PASSWORD));
-        assertEquals(0, Main.execute("pull", "--data-dir", dataDir.root().toString(), "--config", file.toString()));
+        // a new authority's first pull: the data folder does not exist yet, so it is made on purpose (--create)
+        assertEquals(0, Main.execute("pull", "--data-dir", dataDir.root().toString(), "--create", "--config",
+                file.toString()));
         assertArrayEquals(PERSON_CSV, Files.readAllBytes(dataDir.inbox("case").resolve("ssd_person.csv")));
 
         Files.write(outbound.resolve("ssd_contacts.csv"), PERSON_CSV);

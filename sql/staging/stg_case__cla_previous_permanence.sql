@@ -43,8 +43,8 @@ select
     nullif(trim(lapp_previous_permanence_la), '') as arranged_by_la,
     lapp_previous_permanence_order_date as order_date_raw,
     whole_date as order_date,
-    coalesce(month(whole_date), try_cast(regexp_extract(raw_date, '^(?:[0-9]{1,2}|zz)/([0-9]{1,2})/[0-9]{4}$', 1) as integer))
-        as order_month,
-    coalesce(year(whole_date), try_cast(regexp_extract(raw_date, '^(?:[0-9]{1,2}|zz)/(?:[0-9]{1,2}|zz)/([0-9]{4})$', 1) as integer))
-        as order_year
+    cast(coalesce(month(whole_date), try_cast(regexp_extract(raw_date, '^(?:[0-9]{1,2}|zz)/([0-9]{1,2})/[0-9]{4}$', 1) as integer))
+        as integer) as order_month,
+    cast(coalesce(year(whole_date), try_cast(regexp_extract(raw_date, '^(?:[0-9]{1,2}|zz)/(?:[0-9]{1,2}|zz)/([0-9]{4})$', 1) as integer))
+        as integer) as order_year
 from dated

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 
 /**
  * The SSDA903 OC2 outcomes of a child looked after continuously for 12 months at a 31 March: an SDQ for those aged
- * 4-16 (ssd_sdq_scores), offences (ssd_cla_convictions, aged 10+), whether immunisations are up to date
+ * 4-16, and SDQ1 for those turning 17 in the year (ssd_sdq_scores), offences (ssd_cla_convictions, aged 10+), whether immunisations are up to date
  * (ssd_cla_immunisations) and substance misuse (ssd_cla_substance_misuse). Rates follow DfE's "Outcomes for
  * children in need, including children looked after" (2024): an SDQ score for about four in five eligible
  * children, average score about 14; 2-3% of those aged 10+ convicted or cautioned; about 85% with immunisations

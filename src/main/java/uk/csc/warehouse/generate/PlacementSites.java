@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * <p>URNs (SSDA903 guidance; validator rules 218, 222, 230): required for every placement type except P1, P3,
  * R1, R2, R5, T0-T4 and Z1/Z11-Z14 (and placements outside England), which must not have one; 'XXXXXXX' for
  * placements for adoption (A3-A6). Children's homes, secure homes and residential family centres carry Ofsted's
- * 'SC' + 6 digits (the newest registrations a 7-digit number); supported accommodation (H5) a 7-digit number;
+ * 'SC' + 6 digits (the newest registrations a 7-digit number); supported accommodation (H5, K3 since 28 October
+ * 2023, registered with Ofsted from then) a 7-digit number;
  * residential schools (S1) the school's 6-digit URN; foster placements the fostering service's URN (the
  * authority's own service, or an agency's). One URN per service and postcode, so a URN always names one place.
  */
@@ -45,17 +46,16 @@ final class PlacementSites {
             case "U1", "U2", "U3", "U4", "U5", "U6" -> "PR1".equals(provider) ? OWN_FOSTERING_SERVICE
                     : String.format("SC%06d", 420_000 + 37 * rng.nextInt(AGENCIES));
             case "S1" -> String.valueOf(130_000 + site.index());
-            case "H5" -> String.valueOf(2_600_000 + site.index());
+            case "H5", "K3" -> String.valueOf(2_600_000 + site.index());
             default -> registeredHome(type, site);
         };
     }
 
-    /** K1, K2, K3, R3 and any other registered setting: one URN per kind of setting and postcode. */
+    /** K1, K2, R3 and any other registered setting: one URN per kind of setting and postcode. */
     private static String registeredHome(String type, PostcodePool.Postcode site) {
         int kind = switch (type) {
             case "K1" -> 1;
             case "K2" -> 2;
-            case "K3" -> 3;
             case "R3" -> 4;
             default -> 5;
         };

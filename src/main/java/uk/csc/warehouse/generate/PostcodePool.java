@@ -32,17 +32,11 @@ final class PostcodePool {
     static final String RESOURCE = "generate/postcode_pool.csv";
     private static final PostcodePool INSTANCE = load();
 
-    private final List<Postcode> all;
-    private final Map<Band, List<Postcode>> byBand;
-    private final Map<String, Postcode> byCompact;
+    private final Map<Band, List<Postcode>> byBand = new HashMap<>();
 
     private PostcodePool(List<Postcode> all) {
-        this.all = List.copyOf(all);
-        this.byBand = new HashMap<>();
-        this.byCompact = new HashMap<>();
         for (Postcode p : all) {
             byBand.computeIfAbsent(p.band(), b -> new ArrayList<>()).add(p);
-            byCompact.put(p.compact(), p);
         }
     }
 
@@ -53,15 +47,6 @@ final class PostcodePool {
     Postcode draw(SplittableRandom rng, Band band) {
         List<Postcode> list = byBand.get(band);
         return list.get(rng.nextInt(list.size()));
-    }
-
-    /** The pooled postcode written as {@code compact} (no space), or null when it is not in the pool. */
-    Postcode find(String compact) {
-        return byCompact.get(compact);
-    }
-
-    List<Postcode> all() {
-        return all;
     }
 
     /**

@@ -37,9 +37,9 @@ final class PreviousPermanenceStage {
         } else if (state.lastCeasedReason == null && c.ageOn(start) >= 2 && Pick.chance(rng, ELSEWHERE)) {
             option = Pick.weighted(rng, "P1", 30, "P2", 45, "P3", 25);
             la = Pick.one(rng, OTHER_LA_NAMES);
-            date = partlyKnown(rng, Pick.dateBetween(rng, c.birthday(1), start.minusDays(180)));
+            date = partlyKnown(rng, Pick.dateBetween(rng, c.birthday(1), start.minusDays(180)), start);
         }
-        if (clock.happened(start)) {
+        if (clock.happened(start) && start.isBefore(end)) { // as the period's episodes are written
             c.emit("ssd_cla_previous_permanence").set("lapp_table_id", claId + "-PP").set("lapp_person_id", c.personId)
                     .set("lapp_previous_permanence_option", option).set("lapp_previous_permanence_la", la)
                     .set("lapp_previous_permanence_order_date", date);
@@ -50,10 +50,18 @@ final class PreviousPermanenceStage {
         }
     }
 
-    /** SSDA903: unknown parts of the date as zz. */
-    static String partlyKnown(SplittableRandom rng, LocalDate d) {
+    /**
+     * SSDA903: unknown parts of the date as zz. Only the year is known only when the whole year was over before
+     * care started: the validator reads a part-known date as its latest possible day, which must precede the
+     * start (rule 632).
+     */
+    static String partlyKnown(SplittableRandom rng, LocalDate d, LocalDate careStart) {
         String full = d.format(DMY);
-        return switch (Pick.weighted(rng, "full", 80, "month", 12, "year", 6, "none", 2)) {
+        String form = Pick.weighted(rng, "full", 80, "month", 12, "year", 6, "none", 2);
+        if (form.equals("year") && d.getYear() >= careStart.getYear()) {
+            form = "month";
+        }
+        return switch (form) {
             case "month" -> "zz" + full.substring(2);
             case "year" -> "zz/zz" + full.substring(5);
             case "none" -> "zz/zz/zzzz";

@@ -30,9 +30,4 @@ final class PupilNumbers {
         }
         return CHECK_LETTERS.charAt(sum % 23);
     }
-
-    static boolean valid(String upn) {
-        return upn != null && upn.matches("[A-HJ-NP-RT-Z][0-9]{11}[0-9A-HJ-NP-RT-Z]")
-                && upn.charAt(0) == checkLetter(upn.substring(1));
-    }
 }

@@ -64,6 +64,14 @@ else
   JAR="$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")"
   RUNCP="$JAR"
 fi
+# The benchmark's own tools (Floor, XlCombine) are test classes, kept out of the production jar:
+# `mvn -DskipTests package` compiles them into target/test-classes beside the jar.
+BENCHCP="$RUNCP"
+if [ -z "$CLASSPATH_OVERRIDE" ]; then
+  TEST_CLASSES="${CSC_BENCH_TEST_CLASSES:-$(dirname "$JAR")/test-classes}"
+  [ -f "$TEST_CLASSES/uk/csc/warehouse/bench/Floor.class" ] || { echo "run.sh: no benchmark tools in $TEST_CLASSES (mvn -q -DskipTests package compiles them)" >&2; exit 66; }
+  BENCHCP="$RUNCP:$TEST_CLASSES"
+fi
 mkdir -p "$WORK" "$RESULTS"
 WORK="$(cd "$WORK" && pwd)"
 RESULTS="$(cd "$RESULTS" && pwd)"
@@ -172,7 +180,7 @@ bench_size() {
     done
     wait "${pids[@]}"
     local chunks=(); for i in $(seq 1 "$XL_CHUNKS"); do chunks+=("$W/chunk$i"); done
-    timed combine "$D" "$JAVA" "${JOPTS[@]}" -cp "$RUNCP" uk.csc.warehouse.bench.XlCombine "$G" "$XL_AUTHORITIES" "${chunks[@]}"
+    timed combine "$D" "$JAVA" "${JOPTS[@]}" -cp "$BENCHCP" uk.csc.warehouse.bench.XlCombine "$G" "$XL_AUTHORITIES" "${chunks[@]}"
     local cw=$T_WALL crss=$T_RSS_MB crc=$T_RC
     find "$G/inbox" -name '*.csv' -exec touch -d "$AS_AT 12:00" {} +
     GEN_WALL=$(calc "printf \"%.2f\", $(now) - $gstart"); GEN_RC=$crc
@@ -195,7 +203,7 @@ bench_size() {
   local t0; t0=$(now); cat "$G"/inbox/*/*.csv >/dev/null; local cat_s; cat_s=$(calc "printf \"%.2f\", $(now) - $t0")
   local codecs="snappy,zstd"; [ "$size" = XL ] && codecs="zstd"
   # shellcheck disable=SC2046
-  timed floor "$D" "$JAVA" "${JOPTS[@]}" -cp "$RUNCP" uk.csc.warehouse.bench.Floor "$W/floor-scratch" "$codecs" $(find "$G/inbox" -name '*.csv' | sort)
+  timed floor "$D" "$JAVA" "${JOPTS[@]}" -cp "$BENCHCP" uk.csc.warehouse.bench.Floor "$W/floor-scratch" "$codecs" $(find "$G/inbox" -name '*.csv' | sort)
   rm -rf "$W/floor-scratch"
   grep -P '^/.*\t' "$D/floor.log" >"$D/floor.tsv" || true
   [ "$T_RC" = 0 ] || { echo "floor failed (exit $T_RC); see $D/floor.log" >&2; FAILED=1; }

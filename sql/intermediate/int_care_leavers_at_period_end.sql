@@ -21,10 +21,8 @@ tests:
 */
 with periods as (
     select
-        reporting_periods.*,
-        least(reporting_periods.period_end, ctx.as_at_date) as snapshot_date
+        reporting_periods.*
     from reference.reporting_periods
-    cross join reference.run_context as ctx
 ),
 
 records as (
@@ -57,8 +55,7 @@ latest as (
 aged as (
     select
         latest.*,
-        year(latest.snapshot_date) - year(people.date_of_birth)
-            - case when strftime(latest.snapshot_date, '%m%d') < strftime(people.date_of_birth, '%m%d') then 1 else 0 end
+        reference.age_on(people.date_of_birth, latest.snapshot_date)
             as age_on_snapshot
     from latest
     inner join people using (person_id)
@@ -80,5 +77,4 @@ where age_on_snapshot between 17 and 21
   and not exists (
       select 1 from care
       where care.person_id = aged.person_id
-        and care.start_date <= aged.snapshot_date
-        and (care.end_date is null or care.end_date > aged.snapshot_date))
+        and reference.in_force(care.start_date, care.end_date, aged.snapshot_date))

@@ -42,7 +42,7 @@ held as (
         mode(i.team_id) as team_id
     from snapshots as s
     join involvements as i
-        on i.start_date <= s.snapshot_date and (i.end_date is null or i.end_date > s.snapshot_date)
+        on reference.in_force(i.start_date, i.end_date, s.snapshot_date)
     group by all
 )
 

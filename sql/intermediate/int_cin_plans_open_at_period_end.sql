@@ -21,9 +21,8 @@ with periods as (
     select
         periods.period_type,
         periods.period_label,
-        least(periods.period_end, ctx.as_at_date) as reference_date
+        periods.snapshot_date as reference_date
     from reference.reporting_periods as periods
-    cross join reference.run_context as ctx
 ),
 
 plans as (
@@ -41,5 +40,4 @@ select
     periods.reference_date - plans.start_date as days_open
 from periods
 inner join plans
-    on plans.start_date <= periods.reference_date
-    and (plans.end_date is null or plans.end_date > periods.reference_date)
+    on reference.in_force(plans.start_date, plans.end_date, periods.reference_date)

@@ -70,10 +70,8 @@ tests:
 */
 with periods as (
     select
-        reporting_periods.*,
-        least(reporting_periods.period_end, ctx.as_at_date) as snapshot_date
+        reporting_periods.*
     from reference.reporting_periods
-    cross join reference.run_context as ctx
 ),
 
 care as (
@@ -109,8 +107,7 @@ looked_after as (
         care.is_uasc_at_start
     from periods
     inner join care
-        on care.start_date <= periods.snapshot_date
-        and (care.end_date is null or care.end_date > periods.snapshot_date)
+        on reference.in_force(care.start_date, care.end_date, periods.snapshot_date)
 ),
 
 current_placement as (
@@ -122,8 +119,7 @@ current_placement as (
     from looked_after
     inner join placements
         on placements.period_of_care_id = looked_after.period_of_care_id
-        and placements.start_date <= looked_after.snapshot_date
-        and (placements.end_date is null or placements.end_date > looked_after.snapshot_date)
+        and reference.in_force(placements.start_date, placements.end_date, looked_after.snapshot_date)
     group by all
 ),
 
@@ -156,16 +152,14 @@ placement_counts as (
 enriched as (
     select
         looked_after.*,
-        year(looked_after.snapshot_date) - year(looked_after.date_of_birth)
-            - case when strftime(looked_after.snapshot_date, '%m%d') < strftime(looked_after.date_of_birth, '%m%d') then 1 else 0 end
+        reference.age_on(looked_after.date_of_birth, looked_after.snapshot_date)
             as age_on_snapshot,
         case
             when reference.setting_int('uasc_counts_after_status_ends') = 1 then looked_after.is_uasc_at_start
             else exists (
                 select 1 from uasc
                 where uasc.person_id = looked_after.person_id
-                  and uasc.start_date <= looked_after.snapshot_date
-                  and (uasc.end_date is null or uasc.end_date > looked_after.snapshot_date))
+                  and reference.in_force(uasc.start_date, uasc.end_date, looked_after.snapshot_date))
         end as is_uasc,
         current_placement.placement_id,
         placements.placement_type_code,

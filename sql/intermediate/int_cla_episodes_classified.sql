@@ -42,8 +42,7 @@ legal_at_start as (
     from episodes
     inner join legal
         on legal.person_id = episodes.person_id
-        and legal.start_date <= episodes.start_date
-        and (legal.end_date is null or legal.end_date > episodes.start_date)
+        and reference.in_force(legal.start_date, legal.end_date, episodes.start_date)
     group by episodes.episode_id
 )
 

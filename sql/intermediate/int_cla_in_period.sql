@@ -29,10 +29,8 @@ tests:
 */
 with periods as (
     select
-        reporting_periods.*,
-        least(reporting_periods.period_end, ctx.as_at_date) as snapshot_date
+        reporting_periods.*
     from reference.reporting_periods
-    cross join reference.run_context as ctx
 ),
 
 care as (

@@ -22,6 +22,10 @@ columns:
 tests:
   unique: [period_of_care_id]
   not_null: [period_of_care_id, person_id, start_date, is_uasc_at_start]
+  warn:
+    # an orphan row is dropped by every list that joins the person; flag it for the data-quality pages
+    relationships:
+      person_id: staging.stg_case__person.person_id
 */
 with episodes as (
     select * from intermediate.int_cla_episodes_classified
@@ -76,14 +80,12 @@ select
     case when periods.end_date is not null then periods.last_ceased_reason_code end as ceased_reason_code,
     periods.episodes,
     people.date_of_birth,
-    year(periods.start_date) - year(people.date_of_birth)
-        - case when strftime(periods.start_date, '%m%d') < strftime(people.date_of_birth, '%m%d') then 1 else 0 end
+    reference.age_on(people.date_of_birth, periods.start_date)
         as age_at_start,
     exists (
         select 1 from uasc
         where uasc.person_id = periods.person_id
-          and uasc.start_date <= periods.start_date
-          and (uasc.end_date is null or uasc.end_date > periods.start_date)
+          and reference.in_force(uasc.start_date, uasc.end_date, periods.start_date)
     ) as is_uasc_at_start
 from periods
 left join people using (person_id)

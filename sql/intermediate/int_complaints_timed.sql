@@ -93,14 +93,11 @@ journey as (
         m.complaint_id,
         m.stage,
         exists (select 1 from staging.stg_case__cp_plans as p
-                where p.person_id = m.person_id and p.start_date <= m.received_date
-                  and (p.end_date is null or p.end_date > m.received_date)) as child_on_cp_plan,
+                where p.person_id = m.person_id and reference.in_force(p.start_date, p.end_date, m.received_date)) as child_on_cp_plan,
         exists (select 1 from intermediate.int_cla_episodes_classified as e
-                where e.person_id = m.person_id and not e.is_short_break and e.start_date <= m.received_date
-                  and (e.ceased_date is null or e.ceased_date > m.received_date)) as child_looked_after,
+                where e.person_id = m.person_id and not e.is_short_break and reference.in_force(e.start_date, e.ceased_date, m.received_date)) as child_looked_after,
         exists (select 1 from staging.stg_case__cin_episodes as r
-                where r.person_id = m.person_id and r.referral_date <= m.received_date
-                  and (r.close_date is null or r.close_date > m.received_date)) as child_open_cin
+                where r.person_id = m.person_id and reference.in_force(r.referral_date, r.close_date, m.received_date)) as child_open_cin
     from measured as m
     where m.person_id is not null
 )

@@ -49,10 +49,9 @@ with periods as (
     select
         periods.period_type,
         periods.period_label,
-        least(periods.period_end, ctx.as_at_date) as reference_date,
-        cast(date_trunc('month', least(periods.period_end, ctx.as_at_date)) as date) as reference_month
+        periods.snapshot_date as reference_date,
+        cast(date_trunc('month', periods.snapshot_date) as date) as reference_month
     from reference.reporting_periods as periods
-    cross join reference.run_context as ctx
 ),
 
 bounds as (

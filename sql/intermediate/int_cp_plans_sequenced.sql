@@ -32,6 +32,13 @@ columns:
 tests:
   unique: [cp_plan_id]
   not_null: [person_id, start_date, plan_sequence, is_second_or_subsequent, is_counted, initial_category, latest_category]
+  warn:
+    # an orphan row is dropped by every list that joins the person; flag it for the data-quality pages
+    relationships:
+      person_id: staging.stg_case__person.person_id
+  accepted_values:
+    initial_category: [neglect, physical, emotional, sexual, multiple, unrecognised, not_recorded]
+    latest_category: [neglect, physical, emotional, sexual, multiple, unrecognised, not_recorded]
 */
 with plans as (
     select * from staging.stg_case__cp_plans

@@ -47,8 +47,7 @@ with_care as (
     from missing
     inner join care
         on care.person_id = missing.person_id
-        and care.start_date <= cast(missing.started_at as date)
-        and (care.end_date is null or care.end_date > cast(missing.started_at as date))
+        and reference.in_force(care.start_date, care.end_date, cast(missing.started_at as date))
     group by missing.missing_episode_id
 )
 

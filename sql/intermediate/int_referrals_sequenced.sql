@@ -19,6 +19,10 @@ columns:
 tests:
   unique: [referral_id]
   not_null: [referral_sequence, is_re_referral_12m]
+  warn:
+    # an orphan row is dropped by every list that joins the person; flag it for the data-quality pages
+    relationships:
+      person_id: staging.stg_case__person.person_id
 */
 with referrals as (
     select * from staging.stg_case__cin_episodes

@@ -23,7 +23,7 @@ with ctx as (
 
 months as (
     select p.period_type, p.period_label, p.period_start, p.period_end,
-        least(p.period_end, ctx.as_at_date) as snapshot_date, p.is_complete
+        p.snapshot_date, p.is_complete
     from reference.reporting_periods as p
     cross join ctx
     where p.period_type = 'month'

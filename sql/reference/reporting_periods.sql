@@ -14,9 +14,10 @@ columns:
   financial_year: The financial year the period falls in (2024-25).
   population_0_17: ONS mid-year estimate of children aged 0-17 for the financial year; the denominator of every rate per 10,000.
   is_complete: True when the period ended on or before the as-at date; the period holding the as-at date is year- or month-to-date.
+  snapshot_date: The day a stock (children on a plan, in care) is counted for the period - its last day, or the as-at date for the period in progress - least(period_end, as_at_date). Every "at period end" model reads it here.
 tests:
   unique: [period_type, period_label]
-  not_null: [period_start, period_end, population_0_17]
+  not_null: [period_start, period_end, population_0_17, snapshot_date]
 */
 with years as (
     select
@@ -53,7 +54,8 @@ periods as (
 
 select
     periods.*,
-    periods.period_end <= ctx.as_at_date as is_complete
+    periods.period_end <= ctx.as_at_date as is_complete,
+    least(periods.period_end, ctx.as_at_date) as snapshot_date
 from periods
 cross join reference.run_context as ctx
 where periods.period_start <= ctx.as_at_date

@@ -19,6 +19,7 @@ columns:
   pathway_plan_review_date: Latest pathway plan review date (clea_pathway_plan_review_date).
   team_id: Allocated team (clea_care_leaver_allocated_team).
   worker_id: Allocated worker (clea_care_leaver_worker_id).
+  personal_adviser: Allocated personal adviser as the case system names them (clea_care_leaver_personal_advisor); a member of staff, not the young person.
 tests:
   unique: [care_leaver_record_id]
   not_null: [care_leaver_record_id, person_id]
@@ -46,5 +47,6 @@ select
     case when left(activity, 1) in ('F', 'P') then true when left(activity, 1) = 'G' then false end as is_eet,
     clea_pathway_plan_review_date as pathway_plan_review_date,
     clea_care_leaver_allocated_team as team_id,
-    clea_care_leaver_worker_id as worker_id
+    clea_care_leaver_worker_id as worker_id,
+    nullif(trim(clea_care_leaver_personal_advisor), '') as personal_adviser
 from leavers

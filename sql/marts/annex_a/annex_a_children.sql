@@ -50,8 +50,7 @@ allocations as (
         arg_max(involvements.worker_id, involvements.start_date) as worker_id
     from staging.stg_case__involvements as involvements
     cross join window_
-    where involvements.start_date <= window_.as_at_date
-      and (involvements.end_date is null or involvements.end_date > window_.as_at_date)
+    where reference.in_force(involvements.start_date, involvements.end_date, window_.as_at_date)
     group by involvements.person_id
 )
 
@@ -61,8 +60,7 @@ select
     people.ethnicity_code,
     people.date_of_birth,
     case when people.date_of_birth <= window_.as_at_date then
-        year(window_.as_at_date) - year(people.date_of_birth)
-        - case when strftime(window_.as_at_date, '%m%d') < strftime(people.date_of_birth, '%m%d') then 1 else 0 end
+        reference.age_on(people.date_of_birth, window_.as_at_date)
     end as age_years,
     disability.has_disability,
     coalesce(teams.team_name, allocations.team_id) as allocated_team,

@@ -55,7 +55,7 @@ looked_after as (
     select distinct care.person_id
     from intermediate.int_cla_periods_of_care as care
     cross join window_
-    where care.start_date <= window_.as_at_date and (care.end_date is null or care.end_date > window_.as_at_date)
+    where reference.in_force(care.start_date, care.end_date, window_.as_at_date)
 ),
 
 on_cp_plan as (
@@ -63,14 +63,14 @@ on_cp_plan as (
     from intermediate.int_cp_plans_sequenced as plans
     cross join window_
     where plans.is_counted
-      and plans.start_date <= window_.as_at_date and (plans.end_date is null or plans.end_date > window_.as_at_date)
+      and reference.in_force(plans.start_date, plans.end_date, window_.as_at_date)
 ),
 
 on_cin_plan as (
     select distinct plans.person_id
     from staging.stg_case__cin_plans as plans
     cross join window_
-    where plans.start_date <= window_.as_at_date and (plans.end_date is null or plans.end_date > window_.as_at_date)
+    where reference.in_force(plans.start_date, plans.end_date, window_.as_at_date)
 ),
 
 seen as (

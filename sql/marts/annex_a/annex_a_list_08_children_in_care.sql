@@ -28,6 +28,18 @@ definition: |
     int_cla_placements_sequenced) in force at some time in the 12 months to the as-at date.
   - Most recent placement: the latest placement of the period starting on or before the as-at date; its
     postcode is the postcode district (outward code) only, which is all the warehouse keeps.
+  - LA of placement: the local authority the most recent placement's postcode district lies in. A district
+    in setting cla_la_postcode_districts (the authority's own districts, which also decide "inside the
+    authority") is the authority itself (reference.run_context la_code, named by reference.lait_area_codes);
+    any other district is looked up in sql/seeds/postcode_district_local_authority.csv: outward code to the
+    local authority with children's services responsibility (a county for a shire district) holding most of
+    the district. 201 districts: the 113 of the generator's postcode pool (ONS Postcode Directory, November
+    2025, OGL v3: src/main/resources/generate/postcode_pool.csv, laua per postcode, districts straddling a
+    boundary (SE9, SW8, SW12, SW16) given to the borough holding most of them) and the other Inner and Outer
+    London districts written by hand from the same geography. A district is an approximation near a
+    boundary; an authority with the ONSPD to hand can replace the seed with DIR/reference/
+    postcode_district_local_authority.csv. The SSD holds no LA of placement field. No postcode, or a district
+    not in the lookup, leaves it blank and the Summary sheet names the rows.
   - Allocated team/worker: the allocation on the as-at date (marts.annex_a_children); for a period of care
     that ceased in the window with no allocation left at the as-at date, the allocation in force on the day
     care ceased (the latest-starting one).
@@ -63,7 +75,7 @@ columns:
   placement_postcode: Postcode district of the placement.
   placement_urn: Ofsted URN of the placement.
   placement_outside_la: Placed outside the authority's boundary; null when unknown.
-  placement_la: LA of placement (not held; blank).
+  placement_la: Local authority of the placement (name as DfE lists it), from the placement's postcode district; blank when the postcode is missing or its district is not in the lookup.
   missing_last_12_months: Missing episodes in the last 12 months.
   absent_last_12_months: Away-from-placement episodes in the last 12 months.
   rhi_offered: Return interview offered after the last missing episode.
@@ -261,6 +273,18 @@ teams as (
 
 children as (
     select * from marts.annex_a_children
+),
+
+own_la as (
+    select areas.area_name
+    from reference.run_context as ctx
+    inner join reference.lait_area_codes as areas on areas.area_code = ctx.la_code
+),
+
+district_la as (
+    select upper(trim(outward_code)) as outward_code, any_value(area_name) as area_name
+    from reference.postcode_district_local_authority
+    group by 1
 )
 
 select
@@ -294,7 +318,12 @@ select
     placements.placement_district as placement_postcode,
     source_placements.urn as placement_urn,
     placements.is_outside_la as placement_outside_la,
-    cast(null as varchar) as placement_la,
+    case
+        when placements.placement_district is null then null
+        when list_contains(string_split(reference.setting('cla_la_postcode_districts'), ','), placements.placement_district)
+            then (select area_name from own_la)
+        else district_la.area_name
+    end as placement_la,
     coalesce(missing.missing_last_12_months, 0) as missing_last_12_months,
     coalesce(missing.absent_last_12_months, 0) as absent_last_12_months,
     missing.rhi_offered,
@@ -319,4 +348,5 @@ left join staging.stg_case__cla_placement as source_placements on source_placeme
 left join missing on missing.person_id = care.person_id
 left join allocation_at_end on allocation_at_end.period_of_care_id = care.period_of_care_id
 left join teams on teams.team_id = allocation_at_end.team_id
+left join district_la on district_la.outward_code = placements.placement_district
 order by care.start_date, care.period_of_care_id

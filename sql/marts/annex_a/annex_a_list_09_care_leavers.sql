@@ -9,7 +9,9 @@ definition: |
   leaver with no recorded contact is listed when the pathway plan review dates the record; the latest
   contact date is then blank, and so is "LA in touch" unless the record says otherwise (Ofsted's list has
   no "not recorded" value; the summary sheet counts the blanks).
-  All the other columns come from the young person's latest record on or before the as-at date.
+  All the other columns come from the young person's latest record on or before the as-at date; the
+  personal adviser from the latest record that names one (a record written by a duty worker may leave it
+  blank while the adviser is unchanged).
   Ofsted's list also covers care leavers aged 16 and 22-25 still receiving services; the SSD does not say
   who they are, so the list keeps the marts' 17-21 cohort (a deliberate, documented difference).
 columns:
@@ -22,7 +24,7 @@ columns:
   has_disability: Disability recorded (null = unknown).
   allocated_team: Team on the latest care-leaver record (else the allocation on the as-at date).
   allocated_worker: Worker on the latest care-leaver record (else the allocation on the as-at date).
-  personal_adviser: Personal adviser (not held in the SSD; blank).
+  personal_adviser: Personal adviser on the latest care-leaver record that names one (clea_care_leaver_personal_advisor).
   eligibility_code: relevant, former_relevant, qualifying, eligible or other.
   pathway_plan_review_date: Latest pathway plan review on or before the as-at date.
   in_touch_code: In-touch code on the latest record (YES, NO, DIED, REFU, NREQ, RHOM).
@@ -53,6 +55,8 @@ latest as (
         arg_max(records.activity_code, records.record_date) as activity_code,
         arg_max(records.team_id, records.record_date) as team_id,
         arg_max(records.worker_id, records.record_date) as worker_id,
+        arg_max(records.personal_adviser, records.record_date) filter (where records.personal_adviser is not null)
+            as personal_adviser,
         max(records.latest_contact_date) filter (where records.latest_contact_date <= window_.as_at_date)
             as latest_contact_date,
         max(records.pathway_plan_review_date) filter (where records.pathway_plan_review_date <= window_.as_at_date)
@@ -67,7 +71,7 @@ looked_after as (
     select distinct care.person_id
     from intermediate.int_cla_periods_of_care as care
     cross join window_
-    where care.start_date <= window_.as_at_date and (care.end_date is null or care.end_date > window_.as_at_date)
+    where reference.in_force(care.start_date, care.end_date, window_.as_at_date)
 ),
 
 uasc as (
@@ -95,7 +99,7 @@ select
     children.has_disability,
     coalesce(teams.team_name, latest.team_id, children.allocated_team) as allocated_team,
     coalesce(latest.worker_id, children.allocated_worker) as allocated_worker,
-    cast(null as varchar) as personal_adviser,
+    latest.personal_adviser,
     case replace(lower(trim(latest.eligibility)), ' ', '_')
         when 'relevant' then 'relevant'
         when 'former_relevant' then 'former_relevant'

@@ -26,12 +26,17 @@ columns:
   latest_count: Of cohort_total, those whose latest category is this one.
   latest_share_pct: latest_count as a % of cohort_total, 1 dp.
   net_change: latest_count minus initial_count.
+  period_start: First day of the period.
+  period_end: Last day of the period.
+  is_complete: False for a period still in progress at the as-at date.
 tests:
   unique: [period_type, period_label, cohort, category]
   not_null: [cohort_total, initial_count, latest_count]
+  accepted_values:
+    cohort: [started_in_period, on_plan_at_period_end]
 */
 with periods as (
-    select period_type, period_label, period_start, period_end from reference.reporting_periods
+    select period_type, period_label, period_start, period_end, is_complete from reference.reporting_periods
 ),
 
 categories as (
@@ -53,8 +58,8 @@ members as (
 ),
 
 grid as (
-    select periods.period_type, periods.period_label, cohorts.cohort, categories.category,
-        categories.category_order
+    select periods.period_type, periods.period_label, periods.period_start, periods.period_end, periods.is_complete,
+        cohorts.cohort, categories.category, categories.category_order
     from periods
     cross join (values ('on_plan_at_period_end'), ('started_in_period')) as cohorts(cohort)
     cross join categories
@@ -79,6 +84,9 @@ counted as (
     select
         grid.period_type,
         grid.period_label,
+        grid.period_start,
+        grid.period_end,
+        grid.is_complete,
         grid.cohort,
         grid.category,
         grid.category_order,
@@ -98,10 +106,13 @@ select
     category,
     cohort_total,
     initial_count,
-    round(100.0 * initial_count / nullif(cohort_total, 0), 1) as initial_share_pct,
+    reference.pct(initial_count, cohort_total) as initial_share_pct,
     latest_count,
-    round(100.0 * latest_count / nullif(cohort_total, 0), 1) as latest_share_pct,
-    latest_count - initial_count as net_change
+    reference.pct(latest_count, cohort_total) as latest_share_pct,
+    latest_count - initial_count as net_change,
+    period_start,
+    period_end,
+    is_complete
 from counted
 where category_order <= 5 or initial_count > 0 or latest_count > 0
 order by period_type, period_label, cohort, category_order

@@ -48,7 +48,7 @@ select
     latest_category,
     initial_category <> latest_category as is_changed,
     children,
-    round(100.0 * children / sum(children) over (partition by period_type, period_label, cohort, initial_category), 1)
+    reference.share_pct(children, sum(children) over (partition by period_type, period_label, cohort, initial_category))
         as share_of_initial_pct
 from moves
 order by period_type, period_label, cohort, initial_category, latest_category

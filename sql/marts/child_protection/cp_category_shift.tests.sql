@@ -7,11 +7,11 @@ join marts.cp_category_of_abuse as c
 group by s.period_type, s.period_label, s.cohort, s.initial_category, c.initial_count
 having sum(s.children) <> c.initial_count;
 
--- test: shares_recompute_from_counts
-select s.*
-from marts.cp_category_shift as s
-join (
-    select period_type, period_label, cohort, initial_category, sum(children) as initial_total
-    from marts.cp_category_shift group by all
-) as t using (period_type, period_label, cohort, initial_category)
-where s.share_of_initial_pct is distinct from round(100.0 * s.children / nullif(t.initial_total, 0), 1);
+-- test: shares_add_up_to_100
+-- The latest categories of the children who started in one category share that category's 100%, give or take
+-- 0.05 of rounding per latest category.
+select period_type, period_label, cohort, initial_category, sum(share_of_initial_pct) as total_pct
+from marts.cp_category_shift
+group by period_type, period_label, cohort, initial_category
+having sum(children) > 0
+   and (abs(sum(share_of_initial_pct) - 100) > 0.05 * count(*) + 0.001 or min(share_of_initial_pct) < 0);

@@ -47,9 +47,8 @@ tests:
 with periods as (
     select
         periods.*,
-        least(periods.period_end, ctx.as_at_date) as reference_date
+        periods.snapshot_date as reference_date
     from reference.reporting_periods as periods
-    cross join reference.run_context as ctx
 ),
 
 plans as (
@@ -104,17 +103,17 @@ select
     periods.reference_date,
     periods.population_0_17,
     stocks.children_on_plan,
-    round(stocks.children_on_plan * 10000.0 / periods.population_0_17, 1) as cpp_rate_per_10k,
+    reference.rate_per_10k(stocks.children_on_plan, periods.population_0_17) as cpp_rate_per_10k,
     starts.plan_starts,
     starts.plan_starts_second_or_subsequent,
-    round(100.0 * starts.plan_starts_second_or_subsequent / nullif(starts.plan_starts, 0), 1)
+    reference.pct(starts.plan_starts_second_or_subsequent, starts.plan_starts)
         as second_or_subsequent_pct,
     endings.plans_ended,
     endings.plans_ended_two_years_plus,
-    round(100.0 * endings.plans_ended_two_years_plus / nullif(endings.plans_ended, 0), 1)
+    reference.pct(endings.plans_ended_two_years_plus, endings.plans_ended)
         as plans_ended_two_years_plus_pct,
     stocks.children_open_two_years_plus,
-    round(100.0 * stocks.children_open_two_years_plus / nullif(stocks.children_on_plan, 0), 1)
+    reference.pct(stocks.children_open_two_years_plus, stocks.children_on_plan)
         as open_two_years_plus_pct,
     stocks.children_open_over_18_months
 from periods

@@ -5,15 +5,14 @@ where plan_starts_second_or_subsequent > plan_starts
    or children_open_two_years_plus > children_open_over_18_months
    or children_open_over_18_months > children_on_plan;
 
--- test: rates_recompute_from_counts
+-- test: rates_within_their_denominators
+-- Invariants of the counts, not the model's formula restated (reference.pct / rate_per_10k compute them):
+-- a percentage's numerator lies within its denominator, the percentage within 0-100, null exactly when the denominator is 0; a rate's count lies within the population, and the rate is 0 only for no children.
 select * from marts.cp_plans
-where cpp_rate_per_10k <> round(children_on_plan * 10000.0 / population_0_17, 1)
-   or second_or_subsequent_pct is distinct from
-        round(100.0 * plan_starts_second_or_subsequent / nullif(plan_starts, 0), 1)
-   or plans_ended_two_years_plus_pct is distinct from
-        round(100.0 * plans_ended_two_years_plus / nullif(plans_ended, 0), 1)
-   or open_two_years_plus_pct is distinct from
-        round(100.0 * children_open_two_years_plus / nullif(children_on_plan, 0), 1);
+where not (plan_starts_second_or_subsequent between 0 and plan_starts) or not (second_or_subsequent_pct between 0 and 100) or (second_or_subsequent_pct is null) <> (plan_starts = 0)
+   or not (plans_ended_two_years_plus between 0 and plans_ended) or not (plans_ended_two_years_plus_pct between 0 and 100) or (plans_ended_two_years_plus_pct is null) <> (plans_ended = 0)
+   or not (children_open_two_years_plus between 0 and children_on_plan) or not (open_two_years_plus_pct between 0 and 100) or (open_two_years_plus_pct is null) <> (children_on_plan = 0)
+   or not (children_on_plan between 0 and population_0_17) or not (cpp_rate_per_10k between 0 and 10000) or (cpp_rate_per_10k = 0) <> (children_on_plan = 0);
 
 -- test: denominator_never_zero_where_a_rate_is_shown
 select * from marts.cp_plans

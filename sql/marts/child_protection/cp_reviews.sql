@@ -36,9 +36,8 @@ tests:
 with periods as (
     select
         periods.*,
-        least(periods.period_end, ctx.as_at_date) as reference_date
+        periods.snapshot_date as reference_date
     from reference.reporting_periods as periods
-    cross join reference.run_context as ctx
 ),
 
 on_plan as (
@@ -83,11 +82,11 @@ select
     stocks.children_on_plan,
     stocks.children_on_plan_3_months_plus,
     stocks.children_reviewed_in_timescale,
-    round(100.0 * stocks.children_reviewed_in_timescale / nullif(stocks.children_on_plan_3_months_plus, 0), 1)
+    reference.pct(stocks.children_reviewed_in_timescale, stocks.children_on_plan_3_months_plus)
         as children_reviewed_in_timescale_pct,
     flows.reviews_held,
     flows.reviews_held_in_time,
-    round(100.0 * flows.reviews_held_in_time / nullif(flows.reviews_held, 0), 1) as reviews_held_in_time_pct
+    reference.pct(flows.reviews_held_in_time, flows.reviews_held) as reviews_held_in_time_pct
 from periods
 inner join stocks using (period_type, period_label)
 inner join flows using (period_type, period_label)

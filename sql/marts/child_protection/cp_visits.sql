@@ -37,9 +37,8 @@ tests:
 with periods as (
     select
         periods.*,
-        least(periods.period_end, ctx.as_at_date) as reference_date
+        periods.snapshot_date as reference_date
     from reference.reporting_periods as periods
-    cross join reference.run_context as ctx
 ),
 
 visits as (
@@ -87,13 +86,13 @@ select
     flows.visits,
     flows.visits_timed,
     flows.visits_within_timescale,
-    round(100.0 * flows.visits_within_timescale / nullif(flows.visits_timed, 0), 1) as visits_within_timescale_pct,
+    reference.pct(flows.visits_within_timescale, flows.visits_timed) as visits_within_timescale_pct,
     flows.visits_child_seen,
     flows.visits_child_seen_alone,
-    round(100.0 * flows.visits_child_seen_alone / nullif(flows.visits_child_seen, 0), 1) as visits_seen_alone_pct,
+    reference.pct(flows.visits_child_seen_alone, flows.visits_child_seen) as visits_seen_alone_pct,
     stocks.children_on_plan,
     stocks.children_visit_up_to_date,
-    round(100.0 * stocks.children_visit_up_to_date / nullif(stocks.children_on_plan, 0), 1)
+    reference.pct(stocks.children_visit_up_to_date, stocks.children_on_plan)
         as children_visit_up_to_date_pct
 from periods
 inner join flows using (period_type, period_label)

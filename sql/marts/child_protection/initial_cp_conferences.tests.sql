@@ -6,10 +6,12 @@ where icpcs_within_15wd > icpcs_timed or icpcs_timed > icpcs or icpcs_transfer_i
 select * from marts.initial_cp_conferences
 where icpcs_0_10wd + icpcs_11_15wd + icpcs_16_20wd + icpcs_21plus_wd <> icpcs_timed;
 
--- test: rates_recompute_from_counts
+-- test: rates_within_their_denominators
+-- Invariants of the counts, not the model's formula restated (reference.pct / rate_per_10k compute them):
+-- a percentage's numerator lies within its denominator, the percentage within 0-100, null exactly when the denominator is 0; a rate's count lies within the population, and the rate is 0 only for no children.
 select * from marts.initial_cp_conferences
-where icpc_rate_per_10k <> round(icpcs * 10000.0 / population_0_17, 1)
-   or icpcs_within_15wd_pct is distinct from round(100.0 * icpcs_within_15wd / nullif(icpcs_timed, 0), 1);
+where not (icpcs_within_15wd between 0 and icpcs_timed) or not (icpcs_within_15wd_pct between 0 and 100) or (icpcs_within_15wd_pct is null) <> (icpcs_timed = 0)
+   or not (icpcs between 0 and population_0_17) or not (icpc_rate_per_10k between 0 and 10000) or (icpc_rate_per_10k = 0) <> (icpcs = 0);
 
 -- test: denominator_never_zero_where_a_rate_is_shown
 select * from marts.initial_cp_conferences

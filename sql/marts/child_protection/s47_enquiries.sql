@@ -62,10 +62,10 @@ select
     periods.is_complete,
     periods.population_0_17,
     counts.s47_started,
-    round(counts.s47_started * 10000.0 / periods.population_0_17, 1) as s47_rate_per_10k,
+    reference.rate_per_10k(counts.s47_started, periods.population_0_17) as s47_rate_per_10k,
     counts.s47_children,
     counts.s47_led_to_icpc,
-    round(100.0 * counts.s47_led_to_icpc / nullif(counts.s47_started, 0), 1) as s47_led_to_icpc_pct
+    reference.pct(counts.s47_led_to_icpc, counts.s47_started) as s47_led_to_icpc_pct
 from periods
 inner join counts using (period_type, period_label)
 order by periods.period_type, periods.period_start

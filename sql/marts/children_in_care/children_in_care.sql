@@ -79,10 +79,8 @@ tests:
 */
 with periods as (
     select
-        reporting_periods.*,
-        least(reporting_periods.period_end, ctx.as_at_date) as snapshot_date
+        reporting_periods.*
     from reference.reporting_periods
-    cross join reference.run_context as ctx
 ),
 
 stock as (
@@ -154,41 +152,41 @@ select
     periods.snapshot_date,
     periods.population_0_17,
     s.cla_count,
-    round(s.cla_count * 10000.0 / periods.population_0_17, 1) as cla_rate_per_10k,
+    reference.rate_per_10k(s.cla_count, periods.population_0_17) as cla_rate_per_10k,
     f.cla_started,
     f.cla_ceased,
     s.uasc_count,
-    round(100.0 * s.uasc_count / nullif(s.cla_count, 0), 1) as uasc_pct,
+    reference.pct(s.uasc_count, s.cla_count) as uasc_pct,
     f.uasc_started,
-    round(100.0 * f.uasc_started / nullif(f.cla_started, 0), 1) as uasc_started_pct,
+    reference.pct(f.uasc_started, f.cla_started) as uasc_started_pct,
     s.placed_outside_la,
-    round(100.0 * s.placed_outside_la / nullif(s.cla_count, 0), 1) as placed_outside_la_pct,
+    reference.pct(s.placed_outside_la, s.cla_count) as placed_outside_la_pct,
     s.placed_over20_outside_la,
-    round(100.0 * s.placed_over20_outside_la / nullif(s.cla_count, 0), 1) as placed_over20_outside_la_pct,
+    reference.pct(s.placed_over20_outside_la, s.cla_count) as placed_over20_outside_la_pct,
     s.distance_unknown,
     s.with_3plus_placements,
-    round(100.0 * s.with_3plus_placements / nullif(s.cla_count, 0), 1) as with_3plus_placements_pct,
+    reference.pct(s.with_3plus_placements, s.cla_count) as with_3plus_placements_pct,
     s.in_care_2_years,
     s.with_3plus_placements_in_2_years,
-    round(100.0 * s.with_3plus_placements_in_2_years / nullif(s.in_care_2_years, 0), 1) as with_3plus_placements_in_2_years_pct,
+    reference.pct(s.with_3plus_placements_in_2_years, s.in_care_2_years) as with_3plus_placements_in_2_years_pct,
     s.long_term_cohort,
     s.long_term_stable,
-    round(100.0 * s.long_term_stable / nullif(s.long_term_cohort, 0), 1) as long_term_stability_pct,
+    reference.pct(s.long_term_stable, s.long_term_cohort) as long_term_stability_pct,
     s.looked_after_12_months,
     s.health_assessment_up_to_date,
-    round(100.0 * s.health_assessment_up_to_date / nullif(s.looked_after_12_months, 0), 1) as health_assessment_pct,
+    reference.pct(s.health_assessment_up_to_date, s.looked_after_12_months) as health_assessment_pct,
     s.dental_check_up_to_date,
-    round(100.0 * s.dental_check_up_to_date / nullif(s.looked_after_12_months, 0), 1) as dental_check_pct,
+    reference.pct(s.dental_check_up_to_date, s.looked_after_12_months) as dental_check_pct,
     r.reviews_held,
     r.reviews_in_time,
-    round(100.0 * r.reviews_in_time / nullif(r.reviews_held, 0), 1) as reviews_in_time_pct,
+    reference.pct(r.reviews_in_time, r.reviews_held) as reviews_in_time_pct,
     r.reviews_participation_recorded,
     r.reviews_child_participated,
-    round(100.0 * r.reviews_child_participated / nullif(r.reviews_participation_recorded, 0), 1) as reviews_participation_pct,
+    reference.pct(r.reviews_child_participated, r.reviews_participation_recorded) as reviews_participation_pct,
     rs.review_cohort,
     rs.reviews_overdue,
     rs.reviews_up_to_date,
-    round(100.0 * rs.reviews_up_to_date / nullif(rs.review_cohort, 0), 1) as reviews_up_to_date_pct
+    reference.pct(rs.reviews_up_to_date, rs.review_cohort) as reviews_up_to_date_pct
 from periods
 inner join stock as s using (period_type, period_label)
 inner join flows as f using (period_type, period_label)

@@ -17,16 +17,18 @@ where uasc_count > cla_count
    or with_3plus_placements_in_2_years > in_care_2_years
    or in_care_2_years > cla_count;
 
--- test: rates_recompute_from_counts
+-- test: rates_within_their_denominators
+-- Invariants of the counts, not the model's formula restated (reference.pct / rate_per_10k compute them):
+-- a percentage's numerator lies within its denominator, the percentage within 0-100, null exactly when the denominator is 0; a rate's count lies within the population, and the rate is 0 only for no children.
 select * from marts.children_in_care
-where cla_rate_per_10k <> round(cla_count * 10000.0 / population_0_17, 1)
-   or uasc_pct is distinct from round(100.0 * uasc_count / nullif(cla_count, 0), 1)
-   or placed_over20_outside_la_pct is distinct from round(100.0 * placed_over20_outside_la / nullif(cla_count, 0), 1)
-   or with_3plus_placements_pct is distinct from round(100.0 * with_3plus_placements / nullif(cla_count, 0), 1)
-   or long_term_stability_pct is distinct from round(100.0 * long_term_stable / nullif(long_term_cohort, 0), 1)
-   or reviews_in_time_pct is distinct from round(100.0 * reviews_in_time / nullif(reviews_held, 0), 1)
-   or reviews_up_to_date_pct is distinct from round(100.0 * reviews_up_to_date / nullif(review_cohort, 0), 1)
-   or health_assessment_pct is distinct from round(100.0 * health_assessment_up_to_date / nullif(looked_after_12_months, 0), 1);
+where not (uasc_count between 0 and cla_count) or not (uasc_pct between 0 and 100) or (uasc_pct is null) <> (cla_count = 0)
+   or not (placed_over20_outside_la between 0 and cla_count) or not (placed_over20_outside_la_pct between 0 and 100) or (placed_over20_outside_la_pct is null) <> (cla_count = 0)
+   or not (with_3plus_placements between 0 and cla_count) or not (with_3plus_placements_pct between 0 and 100) or (with_3plus_placements_pct is null) <> (cla_count = 0)
+   or not (long_term_stable between 0 and long_term_cohort) or not (long_term_stability_pct between 0 and 100) or (long_term_stability_pct is null) <> (long_term_cohort = 0)
+   or not (reviews_in_time between 0 and reviews_held) or not (reviews_in_time_pct between 0 and 100) or (reviews_in_time_pct is null) <> (reviews_held = 0)
+   or not (reviews_up_to_date between 0 and review_cohort) or not (reviews_up_to_date_pct between 0 and 100) or (reviews_up_to_date_pct is null) <> (review_cohort = 0)
+   or not (health_assessment_up_to_date between 0 and looked_after_12_months) or not (health_assessment_pct between 0 and 100) or (health_assessment_pct is null) <> (looked_after_12_months = 0)
+   or not (cla_count between 0 and population_0_17) or not (cla_rate_per_10k between 0 and 10000) or (cla_rate_per_10k = 0) <> (cla_count = 0);
 
 -- test: denominator_never_zero_where_a_rate_is_shown
 select * from marts.children_in_care

@@ -92,7 +92,7 @@ select
     coalesce(descriptions.factor_description, numerators.factor_code) as factor_description,
     numerators.assessments_with_factor,
     denominators.assessments_in_denominator,
-    round(100.0 * numerators.assessments_with_factor / nullif(denominators.assessments_in_denominator, 0), 1)
+    reference.pct(numerators.assessments_with_factor, denominators.assessments_in_denominator)
         as share_pct,
     rank() over (partition by numerators.period_type, numerators.period_label
         order by numerators.assessments_with_factor desc) as factor_rank

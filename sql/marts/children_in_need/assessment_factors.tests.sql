@@ -2,9 +2,11 @@
 select * from marts.assessment_factors
 where assessments_with_factor > assessments_in_denominator;
 
--- test: rates_recompute_from_counts
+-- test: rates_within_their_denominators
+-- Invariants of the counts, not the model's formula restated (reference.pct / rate_per_10k compute them):
+-- a percentage's numerator lies within its denominator, the percentage within 0-100, null exactly when the denominator is 0.
 select * from marts.assessment_factors
-where share_pct is distinct from round(100.0 * assessments_with_factor / nullif(assessments_in_denominator, 0), 1);
+where not (assessments_with_factor between 0 and assessments_in_denominator) or not (share_pct between 0 and 100) or (share_pct is null) <> (assessments_in_denominator = 0);
 
 -- test: denominator_matches_domestic_abuse_mart
 select f.period_type, f.period_label

@@ -30,9 +30,8 @@ tests:
 with periods as (
     select
         periods.*,
-        least(periods.period_end, ctx.as_at_date) as reference_date
+        periods.snapshot_date as reference_date
     from reference.reporting_periods as periods
-    cross join reference.run_context as ctx
 ),
 
 children as (
@@ -56,7 +55,7 @@ select
     periods.reference_date,
     periods.population_0_17,
     coalesce(children.children_in_need, 0) as children_in_need,
-    round(coalesce(children.children_in_need, 0) * 10000.0 / periods.population_0_17, 1) as cin_rate_per_10k,
+    reference.rate_per_10k(coalesce(children.children_in_need, 0), periods.population_0_17) as cin_rate_per_10k,
     coalesce(plans.cin_plans_open, 0) as cin_plans_open,
     coalesce(plans.children_with_cin_plan, 0) as children_with_cin_plan
 from periods

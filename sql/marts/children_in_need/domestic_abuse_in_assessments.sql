@@ -69,7 +69,7 @@ select
     counts.assessments_with_factors,
     counts.assessments_in_denominator,
     counts.assessments_domestic_abuse,
-    round(100.0 * counts.assessments_domestic_abuse / nullif(counts.assessments_in_denominator, 0), 1)
+    reference.pct(counts.assessments_domestic_abuse, counts.assessments_in_denominator)
         as domestic_abuse_pct,
     counts.assessments_da_child_3a,
     counts.assessments_da_parent_3b,

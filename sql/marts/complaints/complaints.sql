@@ -173,21 +173,20 @@ select
     stage1_received, stage2_received, stage3_received,
     stage1_about_child, stage1_child_on_cp_or_cla, stage1_communication,
     stage1_responded, stage1_in_time,
-    round(100.0 * stage1_in_time / nullif(stage1_responded, 0), 1) as stage1_in_time_pct,
+    reference.pct(stage1_in_time, stage1_responded) as stage1_in_time_pct,
     stage2_responded, stage2_in_time,
-    round(100.0 * stage2_in_time / nullif(stage2_responded, 0), 1) as stage2_in_time_pct,
+    reference.pct(stage2_in_time, stage2_responded) as stage2_in_time_pct,
     stage3_panels, stage3_panels_in_time,
-    round(100.0 * stage3_panels_in_time / nullif(stage3_panels, 0), 1) as stage3_panels_in_time_pct,
+    reference.pct(stage3_panels_in_time, stage3_panels) as stage3_panels_in_time_pct,
     stage1_escalated,
-    round(100.0 * stage1_escalated / nullif(stage1_received, 0), 1) as stage1_escalated_pct,
+    reference.pct(stage1_escalated, stage1_received) as stage1_escalated_pct,
     stage2_escalated,
-    round(100.0 * stage2_escalated / nullif(stage2_received, 0), 1) as stage2_escalated_pct,
+    reference.pct(stage2_escalated, stage2_received) as stage2_escalated_pct,
     stage1_upheld, stage1_partly_upheld, stage1_not_upheld, stage1_withdrawn,
-    round(100.0 * (stage1_upheld + stage1_partly_upheld)
-        / nullif(stage1_upheld + stage1_partly_upheld + stage1_not_upheld, 0), 1) as stage1_upheld_or_partly_pct,
+    reference.pct((stage1_upheld + stage1_partly_upheld), stage1_upheld + stage1_partly_upheld + stage1_not_upheld) as stage1_upheld_or_partly_pct,
     compliments_received,
     round(compliments_received / nullif(stage1_received, 0), 2) as compliments_per_complaint,
     member_enquiries_received, member_enquiries_responded, member_enquiries_in_time,
-    round(100.0 * member_enquiries_in_time / nullif(member_enquiries_responded, 0), 1) as member_enquiries_in_time_pct
+    reference.pct(member_enquiries_in_time, member_enquiries_responded) as member_enquiries_in_time_pct
 from joined
 order by period_type, period_start

@@ -30,6 +30,6 @@ with counted as (
 
 select
     *,
-    round(100.0 * received / sum(received) over (partition by period_type, period_label, stage), 1) as pct_of_stage
+    reference.share_pct(received, sum(received) over (partition by period_type, period_label, stage)) as pct_of_stage
 from counted
 order by period_type, period_start, stage, category

@@ -78,8 +78,8 @@ select
     coalesce(r.stage3_received, 0) as stage3_received,
     coalesce(o.stage1_responded, 0) as stage1_responded,
     coalesce(o.stage1_in_time, 0) as stage1_in_time,
-    round(100.0 * o.stage1_in_time / nullif(o.stage1_responded, 0), 1) as stage1_in_time_pct,
-    round(100.0 * o.upheld_or_partly / nullif(o.with_outcome, 0), 1) as stage1_upheld_or_partly_pct,
+    reference.pct(o.stage1_in_time, o.stage1_responded) as stage1_in_time_pct,
+    reference.pct(o.upheld_or_partly, o.with_outcome) as stage1_upheld_or_partly_pct,
     coalesce(c.compliments_received, 0) as compliments_received,
     round(coalesce(c.compliments_received, 0) / nullif(r.stage1_received, 0), 2) as compliments_per_complaint
 from areas as a

@@ -44,9 +44,8 @@ tests:
   not_null: [period_type, period_label, stage, received, measured, responded, open_at_end]
 */
 with periods as (
-    select p.*, least(p.period_end, ctx.as_at_date) as snapshot_date
+    select p.*
     from reference.reporting_periods as p
-    cross join reference.run_context as ctx
 ),
 
 stages as (
@@ -133,11 +132,11 @@ select
     period_type, period_label, period_start, period_end, is_complete, stage,
     received, about_child, child_on_cp_or_cla,
     measured, in_time,
-    round(100.0 * in_time / nullif(measured, 0), 1) as in_time_pct,
+    reference.pct(in_time, measured) as in_time_pct,
     responded, upheld, partly_upheld, not_upheld, withdrawn,
-    round(100.0 * (upheld + partly_upheld) / nullif(upheld + partly_upheld + not_upheld, 0), 1) as upheld_or_partly_pct,
+    reference.pct((upheld + partly_upheld), upheld + partly_upheld + not_upheld) as upheld_or_partly_pct,
     escalated,
-    round(100.0 * escalated / nullif(received, 0), 1) as escalated_pct,
+    reference.pct(escalated, received) as escalated_pct,
     open_at_end, open_overdue_at_end
 from joined
 order by period_type, period_start, stage

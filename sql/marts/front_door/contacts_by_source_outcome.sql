@@ -58,13 +58,11 @@ select
     counted.contacts,
     cast(sum(counted.contacts) over (partition by counted.period_type, counted.period_label) as bigint)
         as contacts_in_period,
-    round(100.0 * counted.contacts
-        / sum(counted.contacts) over (partition by counted.period_type, counted.period_label), 1)
+    reference.share_pct(counted.contacts, sum(counted.contacts) over (partition by counted.period_type, counted.period_label))
         as share_of_period_pct,
     cast(sum(counted.contacts) over (partition by counted.period_type, counted.period_label, counted.source_code)
         as bigint) as contacts_from_source,
-    round(100.0 * counted.contacts
-        / sum(counted.contacts) over (partition by counted.period_type, counted.period_label, counted.source_code), 1)
+    reference.share_pct(counted.contacts, sum(counted.contacts) over (partition by counted.period_type, counted.period_label, counted.source_code))
         as share_of_source_pct
 from counted
 inner join periods using (period_type, period_label)

@@ -10,7 +10,15 @@ group by c.period_type, c.period_label, p.period_start, p.period_end
 having sum(c.contacts) <> (select count(*) from intermediate.int_contacts_classified as i
                            where i.contact_date between p.period_start and p.period_end);
 
--- test: shares_recompute_from_counts
-select * from marts.contacts_by_source_outcome
-where share_of_period_pct is distinct from round(100.0 * contacts / nullif(contacts_in_period, 0), 1)
-   or share_of_source_pct is distinct from round(100.0 * contacts / nullif(contacts_from_source, 0), 1);
+-- test: shares_add_up_to_100
+-- A period's shares sum to 100 over every source and outcome, and a source's over its outcomes, give or take 0.05
+-- of rounding per row; the source's contacts lie within the period's.
+select period_type, period_label, source_code, sum(share_of_source_pct) as source_total
+from marts.contacts_by_source_outcome
+group by period_type, period_label, source_code
+having abs(sum(share_of_source_pct) - 100) > 0.05 * count(*) + 0.001 or max(contacts_from_source) > max(contacts_in_period)
+union all
+select period_type, period_label, null, sum(share_of_period_pct)
+from marts.contacts_by_source_outcome
+group by period_type, period_label
+having abs(sum(share_of_period_pct) - 100) > 0.05 * count(*) + 0.001;

@@ -5,11 +5,13 @@ where re_referrals_12m > referrals
    or assessments_within_45wd > assessments_timed
    or assessments_timed > assessments_completed;
 
--- test: rates_recompute_from_counts
+-- test: rates_within_their_denominators
+-- Invariants of the counts, not the model's formula restated (reference.pct / rate_per_10k compute them):
+-- a percentage's numerator lies within its denominator, the percentage within 0-100, null exactly when the denominator is 0; a rate's count lies within the population, and the rate is 0 only for no children.
 select * from marts.front_door
-where referral_rate_per_10k <> round(referrals * 10000.0 / population_0_17, 1)
-   or re_referral_pct is distinct from round(100.0 * re_referrals_12m / nullif(referrals, 0), 1)
-   or assessments_within_45wd_pct is distinct from round(100.0 * assessments_within_45wd / nullif(assessments_timed, 0), 1);
+where not (re_referrals_12m between 0 and referrals) or not (re_referral_pct between 0 and 100) or (re_referral_pct is null) <> (referrals = 0)
+   or not (assessments_within_45wd between 0 and assessments_timed) or not (assessments_within_45wd_pct between 0 and 100) or (assessments_within_45wd_pct is null) <> (assessments_timed = 0)
+   or not (referrals between 0 and population_0_17) or not (referral_rate_per_10k between 0 and 10000) or (referral_rate_per_10k = 0) <> (referrals = 0);
 
 -- test: months_add_up_to_their_financial_year
 select fy.period_label, fy.referrals, sum(m.referrals) as month_referrals
@@ -24,9 +26,10 @@ having fy.referrals <> sum(m.referrals);
 select * from marts.front_door
 where population_0_17 <= 0;
 
--- test: nfa_pct_recomputes_from_counts
+-- test: nfa_pct_within_referrals
 select * from marts.front_door
-where referrals_nfa_pct is distinct from round(100.0 * referrals_nfa / nullif(referrals, 0), 1);
+where not (referrals_nfa between 0 and referrals) or not (referrals_nfa_pct between 0 and 100)
+   or (referrals_nfa_pct is null) <> (referrals = 0);
 
 -- test: no_percentage_over_a_zero_denominator
 select * from marts.front_door

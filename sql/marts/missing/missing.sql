@@ -42,10 +42,9 @@ tests:
 with periods as (
     select
         reporting_periods.*,
-        least(reporting_periods.period_end, ctx.as_at_date) as snapshot_date,
-        cast(least(reporting_periods.period_end, ctx.as_at_date) + 1 as timestamp) as snapshot_end
+        reporting_periods.snapshot_date,
+        cast(reporting_periods.snapshot_date + 1 as timestamp) as snapshot_end
     from reference.reporting_periods
-    cross join reference.run_context as ctx
 ),
 
 episodes as (
@@ -129,17 +128,17 @@ select
     periods.is_complete,
     c.cla_in_period,
     c.cla_missing,
-    round(100.0 * c.cla_missing / nullif(c.cla_in_period, 0), 1) as cla_missing_pct,
+    reference.pct(c.cla_missing, c.cla_in_period) as cla_missing_pct,
     c.cla_away,
-    round(100.0 * c.cla_away / nullif(c.cla_in_period, 0), 1) as cla_away_pct,
+    reference.pct(c.cla_away, c.cla_in_period) as cla_away_pct,
     s.episodes_started,
     s.cla_episodes_started,
     s.children_with_episode,
     r.returns_due,
     r.rhi_offered,
-    round(100.0 * r.rhi_offered / nullif(r.returns_due, 0), 1) as rhi_offered_pct,
+    reference.pct(r.rhi_offered, r.returns_due) as rhi_offered_pct,
     r.rhi_accepted,
-    round(100.0 * r.rhi_accepted / nullif(r.returns_due, 0), 1) as rhi_accepted_pct,
+    reference.pct(r.rhi_accepted, r.returns_due) as rhi_accepted_pct,
     o.missing_at_snapshot,
     o.cla_missing_at_snapshot
 from periods

@@ -57,10 +57,8 @@ tests:
 */
 with periods as (
     select
-        reporting_periods.*,
-        least(reporting_periods.period_end, ctx.as_at_date) as snapshot_date
+        reporting_periods.*
     from reference.reporting_periods
-    cross join reference.run_context as ctx
 ),
 
 ceased as (
@@ -130,9 +128,9 @@ select
     periods.is_complete,
     c.cla_ceased,
     c.ceased_adopted,
-    round(100.0 * c.ceased_adopted / nullif(c.cla_ceased, 0), 1) as ceased_adopted_pct,
+    reference.pct(c.ceased_adopted, c.cla_ceased) as ceased_adopted_pct,
     c.ceased_sgo,
-    round(100.0 * c.ceased_sgo / nullif(c.cla_ceased, 0), 1) as ceased_sgo_pct,
+    reference.pct(c.ceased_sgo, c.cla_ceased) as ceased_sgo_pct,
     a.adoptions_timed_to_placement,
     a.days_entered_care_to_placed_total,
     round(a.days_entered_care_to_placed_total / nullif(a.adoptions_timed_to_placement, 0), 1) as days_entered_care_to_placed_avg,
@@ -143,7 +141,7 @@ select
     s.with_adoption_decision,
     s.placed_for_adoption,
     p.with_permanence_plan,
-    round(100.0 * p.with_permanence_plan / nullif(s.cla_count, 0), 1) as with_permanence_plan_pct,
+    reference.pct(p.with_permanence_plan, s.cla_count) as with_permanence_plan_pct,
     p.with_parallel_plan,
     p.plan_remain_with_family_supported,
     p.plan_return_within_1_month,

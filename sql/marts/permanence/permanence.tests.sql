@@ -9,12 +9,14 @@ where ceased_adopted + ceased_sgo > cla_ceased
                plan_return_eventually, plan_long_term_relatives_friends, plan_long_term_foster_care,
                plan_residential_to_independence, plan_supported_living, plan_adoption, plan_other) > with_permanence_plan;
 
--- test: rates_recompute_from_counts
+-- test: rates_within_their_denominators
+-- Invariants of the counts, not the model's formula restated (reference.pct / rate_per_10k compute them):
+-- a percentage's numerator lies within its denominator, the percentage within 0-100, null exactly when the denominator is 0; an average is null exactly when nothing was timed.
 select * from marts.permanence
-where ceased_adopted_pct is distinct from round(100.0 * ceased_adopted / nullif(cla_ceased, 0), 1)
-   or ceased_sgo_pct is distinct from round(100.0 * ceased_sgo / nullif(cla_ceased, 0), 1)
-   or days_entered_care_to_placed_avg is distinct from round(days_entered_care_to_placed_total / nullif(adoptions_timed_to_placement, 0), 1)
-   or with_permanence_plan_pct is distinct from round(100.0 * with_permanence_plan / nullif(cla_count, 0), 1);
+where not (ceased_adopted between 0 and cla_ceased) or not (ceased_adopted_pct between 0 and 100) or (ceased_adopted_pct is null) <> (cla_ceased = 0)
+   or not (ceased_sgo between 0 and cla_ceased) or not (ceased_sgo_pct between 0 and 100) or (ceased_sgo_pct is null) <> (cla_ceased = 0)
+   or not (with_permanence_plan between 0 and cla_count) or not (with_permanence_plan_pct between 0 and 100) or (with_permanence_plan_pct is null) <> (cla_count = 0)
+   or days_entered_care_to_placed_avg < 0 or (days_entered_care_to_placed_avg is null) <> (adoptions_timed_to_placement = 0);
 
 -- test: adoption_timings_not_negative
 select * from intermediate.int_permanence_adoptions

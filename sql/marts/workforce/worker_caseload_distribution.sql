@@ -58,7 +58,7 @@ select
     b.caseload_band, b.band_order,
     coalesce(c.workers, 0) as workers,
     coalesce(c.cases, 0) as cases,
-    round(100.0 * coalesce(c.workers, 0) / sum(coalesce(c.workers, 0)) over (partition by t.period_type, t.period_label, t.team_id), 1) as pct_of_case_holders,
+    reference.share_pct(coalesce(c.workers, 0), sum(coalesce(c.workers, 0)) over (partition by t.period_type, t.period_label, t.team_id)) as pct_of_case_holders,
     coalesce(c.over_threshold_workers, 0) as over_threshold_workers
 from teams as t
 cross join bands as b

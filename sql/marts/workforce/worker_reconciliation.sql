@@ -53,8 +53,7 @@ hr_now as (
 held as (
     select i.worker_id, count(distinct i.person_id) as cases_held, mode(i.team_id) as case_team_id
     from staging.stg_case__involvements as i, ctx
-    where i.worker_id is not null and i.start_date <= ctx.as_at_date
-      and (i.end_date is null or i.end_date > ctx.as_at_date)
+    where i.worker_id is not null and reference.in_force(i.start_date, i.end_date, ctx.as_at_date)
       and (i.involvement_role is null or lower(i.involvement_role) like '%allocated%')
     group by all
 ),

@@ -146,17 +146,17 @@ joined as (
 select
     period_type, period_label, period_start, period_end, snapshot_date, is_complete,
     sw_headcount, sw_fte, agency_fte,
-    round(100.0 * agency_fte / nullif(agency_fte + sw_fte, 0), 1) as agency_rate_pct,
+    reference.pct(agency_fte, agency_fte + sw_fte) as agency_rate_pct,
     funded_fte, vacancy_fte,
-    round(100.0 * vacancy_fte / nullif(vacancy_fte + sw_fte, 0), 1) as vacancy_rate_pct,
+    reference.pct(vacancy_fte, vacancy_fte + sw_fte) as vacancy_rate_pct,
     leavers_fte,
-    round(100.0 * leavers_fte / nullif(sw_fte, 0), 1) as turnover_rate_pct,
-    round(100.0 * stable_fte / nullif(sw_fte, 0), 1) as stability_pct,
+    reference.pct(leavers_fte, sw_fte) as turnover_rate_pct,
+    reference.pct(stable_fte, sw_fte) as stability_pct,
     case_holders, cases_held, case_holder_fte, cases_held_fte_basis,
     round(cases_held_fte_basis / nullif(case_holder_fte, 0), 1) as avg_caseload,
     over_threshold,
     case_holders_not_in_hr, hr_case_holders_without_cases,
     sickness_days_lost,
-    round(100.0 * sickness_days_lost / nullif(sw_fte * reference.setting_int('sickness_working_days_per_fte_year'), 0), 1) as sickness_absence_rate_pct
+    reference.pct(sickness_days_lost, sw_fte * reference.setting_int('sickness_working_days_per_fte_year')) as sickness_absence_rate_pct
 from joined
 order by period_type, snapshot_date

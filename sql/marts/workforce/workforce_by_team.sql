@@ -137,14 +137,14 @@ joined as (
 select
     period_type, period_label, snapshot_date, team_id, team_name, service_area,
     employed_fte, agency_fte,
-    round(100.0 * agency_fte / nullif(agency_fte + employed_fte, 0), 1) as agency_rate_pct,
+    reference.pct(agency_fte, agency_fte + employed_fte) as agency_rate_pct,
     funded_fte,
     greatest(funded_fte - employed_fte, 0) as vacancy_fte,
-    round(100.0 * greatest(funded_fte - employed_fte, 0) / nullif(greatest(funded_fte - employed_fte, 0) + employed_fte, 0), 1) as vacancy_rate_pct,
+    reference.pct(greatest(funded_fte - employed_fte, 0), greatest(funded_fte - employed_fte, 0) + employed_fte) as vacancy_rate_pct,
     leavers_fte,
-    round(100.0 * leavers_fte / nullif(employed_fte, 0), 1) as turnover_rate_pct,
+    reference.pct(leavers_fte, employed_fte) as turnover_rate_pct,
     stable_fte,
-    round(100.0 * stable_fte / nullif(employed_fte, 0), 1) as stability_pct,
+    reference.pct(stable_fte, employed_fte) as stability_pct,
     case_holders, cases_held, case_holder_fte, cases_held_by_fte,
     round(cases_held_by_fte / nullif(case_holder_fte, 0), 1) as avg_caseload,
     max_caseload, over_threshold

@@ -174,6 +174,7 @@ public final class AnnexAExport {
         sheet.createFreezePane(0, 1);
         long[] unmapped = new long[cols.size()];
         long[] blankRequired = new long[cols.size()];
+        BlankRows blankRows = new BlankRows(cols.size());
         long noBirthDate = 0;
         long n = 0;
         try (ResultSet rs = st.executeQuery(model.sql())) {
@@ -238,6 +239,9 @@ public final class AnnexAExport {
                     };
                     if (!written && col.required()) {
                         blankRequired[i]++;
+                        if (col.type() != CellType.CATEGORY || rs.getObject(index[i]) == null) { // not an unmapped code
+                            blankRows.add(i, n, byName.containsKey("child_id") ? rs.getString(byName.get("child_id")) : null);
+                        }
                     }
                 }
                 if (hasBirthDate && rs.getObject(byName.get("date_of_birth")) == null) {
@@ -262,7 +266,7 @@ public final class AnnexAExport {
             }
             if (blankRequired[i] > unmapped[i]) {
                 warnings.add(where + ", " + cols.get(i).header() + ": " + (blankRequired[i] - unmapped[i])
-                        + " row(s) blank where the template expects a value");
+                        + " row(s) blank where the template expects a value" + blankRows.naming(i));
             }
         }
         return n;
@@ -331,6 +335,40 @@ public final class AnnexAExport {
         }
         for (String warning : warnings) {
             text(sheet.createRow(r[0]++).createCell(0), warning, styles);
+        }
+        r[0]++;
+        dataQualityIssues(sheet, styles, st, r);
+    }
+
+    /**
+     * The nightly data-quality rules whose problems show in Annex A (marts.data_quality_issues), by rule: the
+     * records to correct before the workbook goes. Each issue, with its child and team, is in the mart.
+     */
+    private static void dataQualityIssues(SXSSFSheet sheet, Styles styles, Statement st, int[] r) throws SQLException {
+        try (ResultSet has = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'marts' "
+                + "AND table_name = 'data_quality_issues'")) {
+            has.next();
+            if (has.getLong(1) == 0) {
+                return;
+            }
+        }
+        header(sheet.createRow(r[0]++), styles, "Data-quality rule (marts.data_quality_issues)", "Problem",
+                "Open issues", "Annex A column it spoils");
+        int rules = 0;
+        try (ResultSet rs = st.executeQuery("SELECT i.rule_code, any_value(q.message), count(*), any_value(q.annex_a) "
+                + "FROM marts.data_quality_issues AS i JOIN reference.data_quality_rules AS q USING (rule_code) "
+                + "WHERE coalesce(q.annex_a, '') <> '' GROUP BY i.rule_code ORDER BY i.rule_code")) {
+            while (rs.next()) {
+                rules++;
+                Row row = sheet.createRow(r[0]++);
+                text(row.createCell(0), rs.getString(1), styles);
+                text(row.createCell(1), rs.getString(2), styles);
+                row.createCell(2).setCellValue(rs.getLong(3));
+                text(row.createCell(3), rs.getString(4), styles);
+            }
+        }
+        if (rules == 0) {
+            sheet.createRow(r[0]++).createCell(0).setCellValue("none open");
         }
     }
 

@@ -19,9 +19,13 @@ final class ComparatorsCommand implements Callable<Integer> {
     @Option(names = "--year", required = true, paramLabel = "YYYY-YY", description = "Financial year, e.g. 2024-25.")
     String year;
 
+    @Option(names = "--include-incomplete-history", description = {"Also show periods before the case extract's",
+        "history is complete (first year of a look-back extract); they are left out by default."})
+    boolean includeIncompleteHistory;
+
     @Override
     public Integer call() throws Exception {
-        ComparatorFiles.Result r = ComparatorFiles.write(data.dataDir(), year);
+        ComparatorFiles.Result r = ComparatorFiles.write(data.dataDir(), year, includeIncompleteHistory);
         r.files().forEach((f, n) -> System.out.printf("comparators: %s (%,d rows)%n", f, n));
         return 0;
     }

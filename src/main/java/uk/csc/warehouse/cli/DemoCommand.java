@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("demo: generated a synthetic authority of %,d children (%d years to %s)%n",
                 children, years, settings.asAt());
         // Under the nightly's lock and ledger, so `status` afterwards reports this run and its freshness.
-        int status = uk.csc.warehouse.schedule.CliRun.guarded(dataDir, "nightly", () -> RunCommand.runCycle(dataDir));
+        int status = uk.csc.warehouse.schedule.CliRun.nightly(dataDir, RunCommand.printer());
         System.out.println();
         System.out.println("Open it:  duckdb -readonly " + dataDir.warehouse() + "   then: from marts.front_door;");
         return status;

@@ -19,9 +19,13 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--year", required = true, paramLabel = "YYYY-YY", description = "Financial year, e.g. 2024-25.")
     String year;
 
+    @Option(names = "--include-incomplete-history", description = {"Also show periods before the case extract's",
+        "history is complete (first year of a look-back extract); they are left out by default."})
+    boolean includeIncompleteHistory;
+
     @Override
     public Integer call() throws Exception {
-        DataPack.Result r = DataPack.write(data.dataDir(), year);
+        DataPack.Result r = DataPack.write(data.dataDir(), year, includeIncompleteHistory);
         System.out.printf("pack: %d indicators, %d charts (%.1f s)%n", r.indicators(), r.charts().size(),
                 r.millis() / 1000.0);
         System.out.println("  workbook:  " + r.workbook());

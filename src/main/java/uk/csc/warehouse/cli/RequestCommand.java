@@ -20,7 +20,7 @@ import uk.csc.warehouse.schedule.JobRegistry;
 import uk.csc.warehouse.schedule.JobRunner;
 import uk.csc.warehouse.schedule.JobTrigger;
 import uk.csc.warehouse.schedule.RequestFiles;
-import uk.csc.warehouse.schedule.RunRecord;
+import uk.csc.warehouse.runs.RunRecord;
 import uk.csc.warehouse.schedule.ScheduleConfig;
 import uk.csc.warehouse.schedule.ServiceState;
 import uk.csc.warehouse.schedule.SmtpNotifier;
@@ -98,7 +98,7 @@ final class RequestCommand implements Callable<Integer> {
 
     private int direct(DataDir dataDir, Map<String, String> opts) throws Exception {
         ScheduleConfig config = ScheduleConfig.load(dataDir);
-        JobRegistry registry = JobRegistry.standard();
+        JobRegistry registry = JobRegistry.standard(new InProcessCommands());
         if (registry.get(job).isEmpty() || !registry.get(job).get().available()) {
             System.err.println("request: " + (registry.get(job).isEmpty() ? "no job named '" + job + "'"
                     : "job " + job + " is not in this build yet"));

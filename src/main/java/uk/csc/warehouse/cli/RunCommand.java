@@ -5,48 +5,56 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import uk.csc.warehouse.transform.WarehouseBuilder;
-import uk.csc.warehouse.ingest.IngestRun;
 import uk.csc.warehouse.ingest.LoadReport;
-import uk.csc.warehouse.output.OutputWriter;
-import uk.csc.warehouse.schedule.RemotePull;
+import uk.csc.warehouse.nightly.NightlyCycle;
+import uk.csc.warehouse.schedule.CliRun;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.transform.WarehouseBuilder;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"The nightly cycle: pull (SFTP/database sources in DIR/csc-warehouse.properties, if any)",
-            "+ load + build + write outputs to DIR/out/.",
-            "A failed pull or a quarantined file does not stop the build (tables keep their last good snapshot),",
-            "but the command then exits 2 so a scheduler notices."})
+        description = {"The nightly cycle, exactly as the service runs it: pull (SFTP/database sources in",
+            "DIR/csc-warehouse.properties, if any) + load + build + write outputs to DIR/out/ as one set.",
+            "A failed pull stops the run before the load (exit 1; the last good warehouse stays published);",
+            "a quarantined file does not stop the build (its table keeps its last good snapshot), but the",
+            "command then exits 2 so a scheduler notices. Exit 3: a nightly is already running."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
     @Override
     public Integer call() throws Exception {
-        // Same lock and ledger as the scheduled load: never overlaps `serve`, and `status` sees this run.
-        return uk.csc.warehouse.schedule.CliRun.guarded(data.dataDir(), "nightly", () -> runCycle(data.dataDir()));
+        DataDir dataDir = data.dataDir();
+        long started = System.nanoTime();
+        int exit = CliRun.nightly(dataDir, printer());
+        System.out.printf("run: done in %.1f s; warehouse %s%n", (System.nanoTime() - started) / 1e9, dataDir.warehouse());
+        return exit;
     }
 
-    static int runCycle(DataDir dataDir) throws Exception {
-        long started = System.nanoTime();
-        int pullStatus = 0;
-        try {
-            int delivered = new RemotePull().pullAll(dataDir);
-            if (delivered > 0) {
-                System.out.printf("pull: %d file(s) delivered to the inbox%n", delivered);
+    /** What a person at the terminal reads as each step ends. */
+    static NightlyCycle.Progress printer() {
+        return new NightlyCycle.Progress() {
+            @Override
+            public void pulled(int files) {
+                if (files > 0) {
+                    System.out.printf("pull: %d file(s) delivered to the inbox%n", files);
+                }
             }
-        } catch (Exception e) {
-            System.err.println("pull: " + e.getMessage().lines().findFirst().orElse("") + "; loading what is in the inbox");
-            pullStatus = LoadSummary.QUARANTINED;
-        }
-        LoadReport report = IngestRun.defaults().run(dataDir);
-        int loadStatus = Math.max(pullStatus, LoadSummary.print(report));
-        WarehouseBuilder.BuildResult built = WarehouseBuilder.fromClasspath().build(dataDir);
-        System.out.printf("build: %d models, %d data tests passed (%.1f s)%n", built.models(), built.tests(),
-                built.millis() / 1000.0);
-        Map<Path, Long> outputs = OutputWriter.write(dataDir);
-        outputs.forEach((file, rows) -> System.out.printf("output: %s (%,d rows)%n", file, rows));
-        System.out.printf("run: done in %.1f s; warehouse %s%n", (System.nanoTime() - started) / 1e9, dataDir.warehouse());
-        return loadStatus;
+
+            @Override
+            public void loaded(LoadReport report) {
+                LoadSummary.print(report);
+            }
+
+            @Override
+            public void built(WarehouseBuilder.BuildResult built) {
+                System.out.printf("build: %d models, %d data tests passed (%.1f s)%n", built.models(), built.tests(),
+                        built.millis() / 1000.0);
+            }
+
+            @Override
+            public void published(Map<Path, Long> outputs) {
+                outputs.forEach((file, rows) -> System.out.printf("output: %s (%,d rows)%n", file, rows));
+            }
+        };
     }
 }

@@ -28,8 +28,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DataDir dataDir = data.dataDir();
+        // The one validation pass: every key of the settings file, and the sources' values (credentials, files),
+        // so a mistake stops the start instead of the 02:00 run.
         ScheduleConfig config = configFile == null ? ScheduleConfig.load(dataDir) : ScheduleConfig.load(configFile);
-        SchedulerService service = new SchedulerService(dataDir, config, JobRegistry.standard(),
+        if (configFile == null) {
+            uk.csc.warehouse.ingest.pull.RemotePull.sources(dataDir);
+        }
+        SchedulerService service = new SchedulerService(dataDir, config, JobRegistry.standard(new InProcessCommands()),
                 SmtpNotifier.fromConfig(config, dataDir));
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "csc-stop"));
         service.start();

@@ -11,13 +11,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import uk.csc.warehouse.ingest.CommittedSnapshots;
 import uk.csc.warehouse.schedule.CronSchedule;
-import uk.csc.warehouse.schedule.DataDirLock;
+import uk.csc.warehouse.runs.DataDirLock;
 import uk.csc.warehouse.schedule.JobRegistry;
 import uk.csc.warehouse.schedule.NightlyLoadJob;
-import uk.csc.warehouse.schedule.RunLedger;
-import uk.csc.warehouse.schedule.RunRecord;
+import uk.csc.warehouse.runs.RunLedger;
+import uk.csc.warehouse.runs.RunRecord;
 import uk.csc.warehouse.schedule.ScheduleConfig;
 import uk.csc.warehouse.schedule.ServiceState;
 import uk.csc.warehouse.schedule.WarehouseJob;
@@ -27,9 +26,10 @@ import uk.csc.warehouse.support.DataDir;
         description = {"Is the warehouse fresh, and did the last runs work? Shows the service, what is running, each",
             "job's schedule, next fire (from the configured crons, even with no service up) and last run, and the",
             "latest runs from DIR/ops/run_ledger.duckdb.",
-            "Exit 0 healthy; 1 the last run (of any job) or the last nightly failed or was interrupted;",
-            "2 stale: the last completed nightly, or the newest loaded extract of a source in status.fresh-sources",
-            "(default: case), is older than status.stale-after (default 26 hours); 3 both."})
+            "Exit 0 healthy; 1 the last run of any job failed or was interrupted (a run whose process is gone",
+            "counts as interrupted); 2 stale: the last completed nightly, or the newest extract of a source in",
+            "status.fresh-sources (default: case) in the published warehouse, is older than status.stale-after",
+            "(default 26 hours); 3 both."})
 final class StatusCommand implements Callable<Integer> {
     static final int FAILED = 1;
     static final int STALE = 2;
@@ -80,20 +80,20 @@ final class StatusCommand implements Callable<Integer> {
                 exit |= STALE;
             }
         }
-        // A nightly that finds an empty inbox (the extract never came) still succeeds: what analysts see is only
-        // as fresh as the newest extract loaded, so that is checked too.
-        CommittedSnapshots lake = CommittedSnapshots.read(dataDir.lake());
+        // A nightly that finds an empty inbox (the extract never came) still succeeds, and a run killed mid-build
+        // has loaded an extract the warehouse does not show yet: what analysts see is only as fresh as the newest
+        // extract in the published warehouse (ops.extract_snapshot), so that is what is checked.
         for (String source : config.get("status.fresh-sources").split(",")) {
             if (source.isBlank()) {
                 continue;
             }
-            Optional<CommittedSnapshots.Snapshot> newest = lake.newest(source.strip());
+            Optional<PublishedExtract> newest = PublishedExtract.newest(dataDir, source.strip());
             if (newest.isEmpty()) {
-                System.out.printf("extract:  STALE: no %s extract has been loaded%n", source.strip());
+                System.out.printf("extract:  STALE: the published warehouse holds no %s extract%n", source.strip());
                 exit |= STALE;
                 continue;
             }
-            Instant loaded = Instant.parse(newest.get().committedAt());
+            Instant loaded = newest.get().committedAt();
             Duration age = Duration.between(loaded, now);
             boolean stale = age.compareTo(staleAfter) > 0;
             System.out.printf("extract:  %s: newest %s extract loaded %s (%s ago; %s, extract date %s)%n",
@@ -103,17 +103,21 @@ final class StatusCommand implements Callable<Integer> {
                 exit |= STALE;
             }
         }
+        DataQualityStatus.print(dataDir, System.out);
 
         System.out.println();
         System.out.printf("%-19s %-24s %-28s %s%n", "job", "schedule", "next fire", "last run");
-        JobRegistry registry = JobRegistry.standard();
+        JobRegistry registry = JobRegistry.standard(new InProcessCommands());
         for (WarehouseJob job : registry.all()) {
             List<String> crons = config.crons(job.name());
             String next = "-";
-            if (!crons.isEmpty() && job.available()) {
-                next = new CronSchedule(crons, zone).nextAfter(now).map(t -> at(t, zone)).orElse("never");
-            } else if (!job.available()) {
+            Optional<String> notConfigured = job.notConfigured(config);
+            if (!job.available()) {
                 next = "not in this build";
+            } else if (!crons.isEmpty() && notConfigured.isPresent()) {
+                next = "not scheduled: " + notConfigured.get();
+            } else if (!crons.isEmpty()) {
+                next = new CronSchedule(crons, zone).nextAfter(now).map(t -> at(t, zone)).orElse("never");
             }
             Optional<RunRecord> last = ledger.lastAttempt(job.name());
             System.out.printf("%-19s %-24s %-28s %s%n", job.name(), crons.isEmpty() ? "on request" : String.join("; ", crons),
@@ -128,12 +132,21 @@ final class StatusCommand implements Callable<Integer> {
                     at(r.startedAt(), zone), r.duration() == null ? "" : human(r.duration()), r.rowsLoaded(),
                     r.reason() == null ? "" : r.reason());
         }
-        Optional<RunRecord> lastAny = recent.stream().filter(r -> !RunRecord.SKIPPED.equals(r.status()) && r.finished()).findFirst();
-        Optional<RunRecord> lastNightly = ledger.lastAttempt(NightlyLoadJob.NAME).filter(RunRecord::finished);
-        if (lastAny.map(RunRecord::bad).orElse(false) || lastNightly.map(RunRecord::bad).orElse(false)) {
-            RunRecord bad = lastNightly.filter(RunRecord::bad).orElseGet(lastAny::get);
+        // The last run of every job counts: a failed comparators run must not hide behind a later good nightly.
+        List<RunRecord> failed = new java.util.ArrayList<>();
+        for (String job : ledger.jobs()) {
+            Optional<RunRecord> bad = ledger.lastAttempt(job).filter(RunRecord::bad);
+            // A typed load or build that failed is answered by a later nightly that loaded and built.
+            Optional<RunRecord> redone = job.equals("load") || job.equals("build") ? lastLoad : Optional.empty();
+            if (bad.isPresent() && redone.filter(r -> r.startedAt().isAfter(bad.get().startedAt())).isEmpty()) {
+                failed.add(bad.get());
+            }
+        }
+        if (!failed.isEmpty()) {
             System.out.println();
-            System.out.println("FAILED:   " + bad.job() + " run " + bad.runId() + " " + bad.status() + ": " + bad.reason());
+            for (RunRecord bad : failed) {
+                System.out.println("FAILED:   " + bad.job() + " run " + bad.runId() + " " + bad.status() + ": " + bad.reason());
+            }
             exit |= FAILED;
         }
         return exit;

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,17 +46,32 @@ public final class BenchmarkingFile {
 
     private BenchmarkingFile() {}
 
+    /** True when the warehouse marks periods whose history is incomplete (built since issue 17). */
+    static boolean hasHistoryFlag(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from duckdb_columns() "
+                + "where schema_name = 'marts' and table_name = 'indicator_values' and column_name = 'history_complete'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
     public static List<Series> read(Connection c, String year) throws SQLException {
+        return read(c, year, false);
+    }
+
+    /** @param hideIncompleteHistory leave out periods before the case extract's history is complete */
+    public static List<Series> read(Connection c, String year, boolean hideIncompleteHistory) throws SQLException {
         Map<String, Series> series = new LinkedHashMap<>();
         String sql = """
                 select v.indicator_code, coalesce(cat.title, v.indicator_code) as title, v.unit, v.period_type,
                     v.period_label, v.is_complete, v.numerator, v.denominator, v.value
                 from marts.indicator_values v
                 left join reference.indicator_catalogue cat using (indicator_code)
-                where (v.period_type = 'financial_year' and v.period_label = ?)
-                   or (v.period_type = 'month' and v.period_start >= ? and v.period_start < ?)
+                where ((v.period_type = 'financial_year' and v.period_label = ?)
+                   or (v.period_type = 'month' and v.period_start >= ? and v.period_start < ?))
+                   %s
                 order by v.area, v.indicator_code, v.period_type desc, v.period_start
-                """;
+                """.formatted(hideIncompleteHistory ? "and v.history_complete" : "");
         int start = Integer.parseInt(year.substring(0, 4));
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, year);

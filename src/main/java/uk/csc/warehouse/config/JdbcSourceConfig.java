@@ -1,5 +1,6 @@
 package uk.csc.warehouse.config;
 
+import uk.csc.warehouse.support.Retry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record JdbcSourceConfig(
         int fetchSize,
         Map<String, String> driverProperties,
         Optional<Path> driverJar,
-        RetryPolicy retry) {
+        Retry.Policy retry) {
 
     public String query(String table) {
         return queries.getOrDefault(table, "SELECT * FROM " + schema + "." + table);

@@ -1,5 +1,6 @@
 package uk.csc.warehouse.config;
 
+import uk.csc.warehouse.support.Retry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public record SftpSourceConfig(
         String doneDir,
         Duration minAge,
         Duration connectTimeout,
-        RetryPolicy retry) {
+        Retry.Policy retry) {
 
     /** What happens to a remote file once it is safely in the inbox. */
     public enum AfterDownload { MOVE, DELETE }

@@ -1,5 +1,6 @@
 package uk.csc.warehouse.config;
 
+import uk.csc.warehouse.support.Retry;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ public final class SourcesConfig {
     private static final Logger LOG = LoggerFactory.getLogger(SourcesConfig.class);
     public static final String FILE_NAME = "csc-warehouse.properties";
     /** The sources the inbox knows (inbox/&lt;source&gt;/, schemas/&lt;source&gt;/). */
-    public static final List<String> SOURCES = List.of("case", "complaints", "hr");
+    public static final List<String> SOURCES = uk.csc.warehouse.contract.Sources.ALL;
     public static final String DEFAULT_INCLUDE = "(?i)[^.].*\\.csv";
     public static final String DEFAULT_SCHEMA = "ssd_development";
 
@@ -111,6 +112,22 @@ public final class SourcesConfig {
      */
     public static SourcesConfig parse(Properties props, Map<String, String> env, String name, Path baseDir) {
         Settings reader = new Settings(props, env, name, baseDir);
+        Map<String, Map<String, Map<String, String>>> keys = keyMap(props, name);
+        Map<String, Map<String, String>> sftpKeys = keys.get("sftp");
+        Map<String, Map<String, String>> jdbcKeys = keys.get("jdbc");
+        List<SftpSourceConfig> sftp = new ArrayList<>();
+        for (String source : sftpKeys.keySet()) {
+            sftp.add(reader.sftp(source));
+        }
+        List<JdbcSourceConfig> jdbc = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> e : jdbcKeys.entrySet()) {
+            jdbc.add(reader.jdbc(e.getKey(), e.getValue().keySet()));
+        }
+        return new SourcesConfig(Optional.empty(), sftp, jdbc);
+    }
+
+    /** sftp|jdbc → source → setting → key, refusing any key that is not a known setting of a known source. */
+    private static Map<String, Map<String, Map<String, String>>> keyMap(Properties props, String name) {
         Map<String, Map<String, String>> sftpKeys = new LinkedHashMap<>();
         Map<String, Map<String, String>> jdbcKeys = new LinkedHashMap<>();
         for (String key : new TreeSet<>(props.stringPropertyNames())) {
@@ -124,28 +141,36 @@ public final class SourcesConfig {
             }
             String source = parts[1];
             if (!SOURCES.contains(source)) {
+                String near = NearestKey.to(source, SOURCES);
                 throw new ConfigException(name + ": key '" + key + "' names source '" + source
-                        + "'; sources are " + String.join(", ", SOURCES));
+                        + "'" + (near == null ? "" : "; did you mean '" + near + "'?") + " (sources: "
+                        + String.join(", ", SOURCES) + ")");
             }
             String setting = parts[2];
             boolean known = parts[0].equals("sftp") ? SFTP_KEYS.contains(setting)
                     : JDBC_KEYS.contains(setting) || setting.startsWith("query.") || setting.startsWith("property.");
             if (!known) {
-                throw new ConfigException(name + ": unknown key '" + key + "'; known settings for " + parts[0] + " are "
-                        + String.join(", ", new TreeSet<>(parts[0].equals("sftp") ? SFTP_KEYS : withPatterns(JDBC_KEYS))));
+                List<String> candidates = (parts[0].equals("sftp") ? SFTP_KEYS : JDBC_KEYS).stream()
+                        .map(s -> parts[0] + "." + source + "." + s).toList();
+                String near = NearestKey.to(key, candidates);
+                throw new ConfigException(name + ": unknown key '" + key + "'" + (near == null ? "" : "; did you mean '"
+                        + near + "'?") + " (known settings for " + parts[0] + ": " + String.join(", ",
+                        new TreeSet<>(parts[0].equals("sftp") ? SFTP_KEYS : withPatterns(JDBC_KEYS))) + ")");
             }
             (parts[0].equals("sftp") ? sftpKeys : jdbcKeys).computeIfAbsent(source, s -> new LinkedHashMap<>())
                     .put(setting, key);
         }
-        List<SftpSourceConfig> sftp = new ArrayList<>();
-        for (String source : sftpKeys.keySet()) {
-            sftp.add(reader.sftp(source));
-        }
-        List<JdbcSourceConfig> jdbc = new ArrayList<>();
-        for (Map.Entry<String, Map<String, String>> e : jdbcKeys.entrySet()) {
-            jdbc.add(reader.jdbc(e.getKey(), e.getValue().keySet()));
-        }
-        return new SourcesConfig(Optional.empty(), sftp, jdbc);
+        return Map.of("sftp", sftpKeys, "jdbc", jdbcKeys);
+    }
+
+    /**
+     * Checks the names of the {@code sftp.*}/{@code jdbc.*} keys only (no credentials, files or network): what the
+     * start-up pass of the settings file can always do, even where the sources' secrets are not in the environment.
+     */
+    public static void checkKeys(Properties sources, String name) {
+        Properties keysOnly = new Properties();
+        sources.stringPropertyNames().forEach(k -> keysOnly.setProperty(k, ""));
+        keyMap(keysOnly, name);
     }
 
     private static Collection<String> withPatterns(Set<String> keys) {
@@ -298,11 +323,15 @@ public final class SourcesConfig {
             return "case".equals(source) && !table.startsWith("ssd_") ? "ssd_" + table : table;
         }
 
-        private RetryPolicy retry(String p) {
-            RetryPolicy d = RetryPolicy.DEFAULT;
-            return new RetryPolicy(integer(p + "retry.attempts", d.attempts()),
-                    duration(p + "retry.initial-delay", d.initialDelay()),
-                    duration(p + "retry.max-delay", d.maxDelay()));
+        private Retry.Policy retry(String p) {
+            Retry.Policy d = Retry.Policy.DEFAULT;
+            try {
+                return new Retry.Policy(integer(p + "retry.attempts", d.attempts()),
+                        duration(p + "retry.initial-delay", d.initialDelay()),
+                        duration(p + "retry.max-delay", d.maxDelay()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name + ": " + p + "retry.*: " + e.getMessage());
+            }
         }
 
         private Optional<String> value(String key) {
@@ -371,26 +400,27 @@ public final class SourcesConfig {
         }
     }
 
-    /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, or ISO-8601 such as {@code PT30S}. */
+    /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 3d}, or ISO-8601 such as {@code PT30S}: everywhere. */
     public static Duration parseDuration(String text, String what) {
         String v = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (v.startsWith("pt") || v.startsWith("p")) {
                 return Duration.parse(v.toUpperCase(Locale.ROOT));
             }
-            Matcher m = Pattern.compile("(\\d+)\\s*(ms|s|m|h)").matcher(v);
+            Matcher m = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)").matcher(v);
             if (m.matches()) {
                 long n = Long.parseLong(m.group(1));
                 return switch (m.group(2)) {
                     case "ms" -> Duration.ofMillis(n);
                     case "s" -> Duration.ofSeconds(n);
                     case "m" -> Duration.ofMinutes(n);
-                    default -> Duration.ofHours(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
                 };
             }
         } catch (DateTimeParseException | ArithmeticException e) {
             // fall through to the message below
         }
-        throw new ConfigException(what + " must be a duration such as 250ms, 30s, 5m or 2h, not '" + text + "'");
+        throw new ConfigException(what + " must be a duration such as 250ms, 30s, 5m, 2h, 3d or PT30S, not '" + text + "'");
     }
 }

@@ -13,10 +13,15 @@ import uk.csc.warehouse.support.ClasspathFolder;
 
 /** Every extract contract under {@code schemas/<source>/<table>.yml}, keyed by source and table. */
 public final class ContractCatalog {
-    private final Map<String, TableContract> byKey;
+    /** Where the missing-value tokens are decided, once for every column of every contract. */
+    static final String LOAD_RULES = "schemas/_load_rules.yml";
 
-    private ContractCatalog(Map<String, TableContract> byKey) {
+    private final Map<String, TableContract> byKey;
+    private final List<String> missingValues;
+
+    private ContractCatalog(Map<String, TableContract> byKey, List<String> missingValues) {
         this.byKey = byKey;
+        this.missingValues = missingValues;
     }
 
     public static ContractCatalog fromClasspath() {
@@ -29,7 +34,22 @@ public final class ContractCatalog {
             TableContract contract = parse(ClasspathFolder.read(resource), resource);
             contracts.put(key(contract.source(), contract.table()), contract);
         }
-        return new ContractCatalog(contracts);
+        return new ContractCatalog(contracts, missingValues(ClasspathFolder.read(LOAD_RULES)));
+    }
+
+    /** The values that mean "no value" in any column of any type, compared trimmed and case-insensitively. */
+    public List<String> missingValues() {
+        return missingValues;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> missingValues(String yamlText) {
+        Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(yamlText);
+        Object tokens = doc == null ? null : doc.get("missing_values");
+        if (!(tokens instanceof List<?> list) || list.isEmpty()) {
+            throw new IllegalStateException(LOAD_RULES + ": needs a non-empty list 'missing_values'");
+        }
+        return ((List<Object>) list).stream().map(v -> v == null ? "" : String.valueOf(v)).toList();
     }
 
     public Optional<TableContract> find(String source, String table) {
@@ -76,7 +96,9 @@ public final class ContractCatalog {
                     (String) c.get("description"),
                     codes,
                     descriptions,
-                    Boolean.TRUE.equals(c.get("future_allowed"))));
+                    Boolean.TRUE.equals(c.get("future_allowed")),
+                    (String) c.get("domain"),
+                    ((List<Object>) c.getOrDefault("aliases", List.of())).stream().map(String::valueOf).toList()));
         }
         List<String> pk = (List<String>) doc.getOrDefault("primary_key", List.of());
         List<List<String>> dateOrder = (List<List<String>>) doc.getOrDefault("date_order", List.of());

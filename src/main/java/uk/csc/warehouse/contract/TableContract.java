@@ -19,7 +19,9 @@ public record TableContract(String source, String table, String spec, List<Strin
     }
 
     public Optional<ColumnContract> column(String name) {
-        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+        // By name first, so a column's own name wins over another column's alias.
+        return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst()
+                .or(() -> columns.stream().filter(c -> c.answersTo(name)).findFirst());
     }
 
     /** Name used for the table in the lake and in the {@code lake} catalog: {@code <source>__<table>}. */

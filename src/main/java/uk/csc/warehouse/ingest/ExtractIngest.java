@@ -18,6 +18,7 @@ import uk.csc.warehouse.contract.ContractCatalog;
 import uk.csc.warehouse.contract.TableContract;
 import uk.csc.warehouse.support.CrashPoint;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.support.OwnerOnly;
 
 /**
  * The work the ingest routes delegate: check a file, land it in the load's uncommitted partition, or explain
@@ -74,6 +75,8 @@ public final class ExtractIngest {
         long started = System.nanoTime();
         String source = exchange.getIn().getHeader(SOURCE, String.class);
         Path path = exchange.getIn().getBody(File.class).toPath();
+        // Camel moves this very file to the archive or to quarantine: a move keeps its permissions.
+        restrict(path);
         ExtractFile file = ExtractFile.of(path, source);
         FileFacts facts = FileFacts.scan(path);
         if (facts.size() == 0) {
@@ -84,8 +87,14 @@ public final class ExtractIngest {
                     "binary content (NUL byte at offset " + facts.firstNulOffset() + "); expected a CSV text file");
         }
         if (facts.endsInsideQuotes()) {
-            throw new ContractViolation(file.fileName(), facts.lineBreaks() + 1, null,
-                    "truncated: the file ends inside a quoted value (an opening \" is never closed)");
+            throw new ContractViolation(file.fileName(), facts.unclosedQuoteLine(), null, "the file ends inside a"
+                    + " quoted value that opens on this line (its \" is never closed): the file was cut off, or this"
+                    + " line holds a stray quote; correct it and deliver the file again");
+        }
+        if (facts.mixedEndingLine() > 0) {
+            throw new ContractViolation(file.fileName(), facts.mixedEndingLine(), null, "mixed line endings: this"
+                    + " line ends differently from line 1 (one Windows CRLF, the other Unix LF), so records cannot be"
+                    + " told apart reliably; save the file with one kind of line ending and deliver it again");
         }
         List<String> header = HeaderReader.read(file);
         List<String> warnings = new ArrayList<>(HeaderCheck.check(file, header, catalog));
@@ -112,7 +121,7 @@ public final class ExtractIngest {
         Path partition = manifest.partition(file, loadId);
         LakeWriter.Landing landing;
         try {
-            landing = lake.land(file, contract, header, facts, partition, rowsFile);
+            landing = lake.land(file, contract, header, facts, partition, rowsFile, catalog.missingValues());
             unchangedSince(file, facts);
         } catch (IOException | RuntimeException e) {
             // The file is refused as a whole: nothing of it may stay in this load's partition or quarantine rows,
@@ -158,10 +167,9 @@ public final class ExtractIngest {
         String reason = cause instanceof ContractViolation v ? v.getMessage()
                 : name + ": " + cause.getClass().getSimpleName() + ": " + LakeWriter.withoutValues(cause.getMessage());
         Path dir = dataDir.quarantine().resolve(source);
-        Files.createDirectories(dir);
+        OwnerOnly.createDirectories(dir);
         String quarantinedName = exchange.getIn().getHeader(ARRIVAL, String.class) + "-" + name;
-        Files.writeString(dir.resolve(quarantinedName + ".reason.txt"), reason + System.lineSeparator(),
-                StandardCharsets.UTF_8);
+        OwnerOnly.writeString(dir.resolve(quarantinedName + ".reason.txt"), reason + System.lineSeparator());
         String table = name.replaceFirst("(?i)(_\\d{8}|_\\d{4}-\\d{2}-\\d{2})?\\.csv$", "").toLowerCase();
         long size = Files.size(exchange.getIn().getBody(File.class).toPath());
         report.add(new LoadReport.FileResult(source, table, name, null, LoadReport.Status.QUARANTINED, 0, 0, 0, null,
@@ -179,6 +187,16 @@ public final class ExtractIngest {
             throw new ContractViolation(file.fileName(), 0, null, "the file changed while it was being loaded ("
                     + facts.size() + " bytes when read, " + size + " now); deliver it again once it is complete"
                     + " (copy it in under a name starting with '.' and rename it when done)");
+        }
+    }
+
+    private static void restrict(Path delivered) {
+        try {
+            OwnerOnly.restrict(delivered);
+        } catch (IOException notOurs) {
+            // Delivered by another account: the folders it moves into are owner-only all the same.
+            LOG.warn("could not make {} owner-only ({}); its folder is", delivered.getFileName(),
+                    notOurs.getClass().getSimpleName());
         }
     }
 

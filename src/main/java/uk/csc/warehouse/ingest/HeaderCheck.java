@@ -33,13 +33,21 @@ final class HeaderCheck {
             if (name.isEmpty()) {
                 throw new ContractViolation(file.fileName(), 1, "#" + (i + 1), "empty column name in header");
             }
-            if (!present.add(name)) {
+            // A column named by an alias (an SSD rename) counts as the contract column it stands for.
+            String key = contract.column(header.get(i)).map(c -> c.name().toLowerCase(Locale.ROOT)).orElse(name);
+            if (!present.add(key)) {
                 // Named only if it is one of the contract's columns: a header that is half data must not put a
                 // value (a date, a name) into the reason or the log.
                 String position = "#" + (i + 1);
                 String which = contract.column(header.get(i)).map(c -> c.name() + " (" + position + ")")
                         .orElse(position);
-                throw new ContractViolation(file.fileName(), 1, which, "column appears twice in header");
+                ColumnContract col = contract.column(header.get(i)).orElse(null);
+                boolean bothNames = col != null && header.stream().filter(col::answersTo)
+                        .map(h -> h.toLowerCase(Locale.ROOT)).distinct().count() > 1;
+                throw new ContractViolation(file.fileName(), 1, which, bothNames
+                        ? "column appears twice in header, under its SSD names " + col.name() + " and "
+                        + String.join(", ", col.aliases()) + "; send one of them"
+                        : "column appears twice in header");
             }
         }
         List<String> missingRequired = new ArrayList<>();

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.contract.ContractCatalog;
 import uk.csc.warehouse.support.CrashPoint;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.support.OwnerOnly;
 
 /**
  * One load, start to commit: put right whatever an interrupted load left, run the ingest routes once over
@@ -35,7 +36,7 @@ import uk.csc.warehouse.support.DataDir;
  */
 public final class IngestRun {
     private static final Logger LOG = LoggerFactory.getLogger(IngestRun.class);
-    public static final List<String> SOURCES = List.of("case", "complaints", "hr");
+    public static final List<String> SOURCES = uk.csc.warehouse.contract.Sources.ALL;
     private static final DateTimeFormatter LOAD_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     /** How long a file must sit unchanged before it is taken (guards files still being copied in). */
@@ -90,6 +91,7 @@ public final class IngestRun {
             return report;
         }
         String loadId = LocalDateTime.now().format(LOAD_ID) + "-" + HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
+        ownerOnlyFolders(dataDir, manifest.pendingArchive(loadId));
         LOG.info("load {}: {} file(s) from {}", loadId, pending, dataDir.root().resolve("inbox"));
         ContractCatalog contracts = ContractCatalog.fromClasspath();
         Set<String> alreadyLoaded = manifest.committedFiles();
@@ -129,6 +131,20 @@ public final class IngestRun {
         LOG.info("load {} committed: {} rows read, {} loaded, {} quarantined", loadId, report.rowsRead(),
                 report.rowsLoaded(), report.rowsQuarantined());
         return report;
+    }
+
+    /**
+     * The folders a load writes children's data into, made owner-only before Camel moves files into them (Camel
+     * would create them under the process umask); files are restricted as they are written or taken.
+     */
+    private static void ownerOnlyFolders(DataDir dataDir, Path pendingArchive) throws IOException {
+        OwnerOnly.createDirectories(dataDir.lake());
+        OwnerOnly.createDirectories(dataDir.archive());
+        OwnerOnly.createDirectories(dataDir.quarantine());
+        for (String source : SOURCES) {
+            OwnerOnly.createDirectories(dataDir.quarantine().resolve(source));
+            OwnerOnly.createDirectories(pendingArchive.resolve(source));
+        }
     }
 
     static void loadRoutes(CamelContext camel, String... resources) throws Exception {

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.support.CrashPoint;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.support.OwnerOnly;
 
 /**
  * The lake's commit log. A load writes its Parquet into {@code load_id=<id>} partitions that nothing reads;
@@ -84,7 +85,7 @@ public final class LakeManifest {
 
     /** Writes the load's manifest beside its name and renames it into place: the commit. */
     public void commit(String loadId, List<LoadReport.FileResult> results) throws IOException {
-        Files.createDirectories(loadsDir());
+        OwnerOnly.createDirectories(loadsDir());
         Path target = loadsDir().resolve(loadId + ".csv");
         Path tmp = loadsDir().resolve("." + loadId + ".csv.tmp");
         String committedAt = Instant.now().toString();
@@ -100,6 +101,7 @@ public final class LakeManifest {
                         String.valueOf(r.millis()));
             }
         }
+        OwnerOnly.restrict(tmp);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         CrashPoint.reached("ingest.after-commit");
         finishArchive(loadId);
@@ -201,12 +203,11 @@ public final class LakeManifest {
 
     private void supersede(Path older, String source, String stamped, String delivered) throws IOException {
         Path dir = dataDir.quarantine().resolve(source);
-        Files.createDirectories(dir);
-        Files.move(older, dir.resolve(stamped), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(dir.resolve(stamped + ".reason.txt"), delivered + ": superseded: an interrupted load"
+        OwnerOnly.createDirectories(dir);
+        Files.move(OwnerOnly.restrict(older), dir.resolve(stamped), StandardCopyOption.REPLACE_EXISTING);
+        OwnerOnly.writeString(dir.resolve(stamped + ".reason.txt"), delivered + ": superseded: an interrupted load"
                 + " took this file, and a different file of the same name arrived in the inbox before the load could"
-                + " be redone; the newer file is loaded, this one is kept here as delivered" + System.lineSeparator(),
-                StandardCharsets.UTF_8);
+                + " be redone; the newer file is loaded, this one is kept here as delivered" + System.lineSeparator());
         LOG.warn("{}/{} from an interrupted load was superseded by a newer delivery of the same name; the older"
                 + " copy is in quarantine/{}/{}", source, delivered, source, stamped);
     }
@@ -219,11 +220,11 @@ public final class LakeManifest {
         try (Stream<Path> sources = Files.list(from)) {
             for (Path source : sources.filter(Files::isDirectory).toList()) {
                 Path dest = to.resolve(source.getFileName());
-                Files.createDirectories(dest);
+                OwnerOnly.createDirectories(dest);
                 try (Stream<Path> files = Files.list(source)) {
                     for (Path f : files.toList()) {
                         String name = f.getFileName().toString();
-                        Files.move(f, dest.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(OwnerOnly.restrict(f), dest.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
             }

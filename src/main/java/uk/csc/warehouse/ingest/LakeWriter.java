@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import uk.csc.warehouse.contract.TableContract;
+import uk.csc.warehouse.support.OwnerOnly;
 import uk.csc.warehouse.support.DuckDb;
 import uk.csc.warehouse.support.Sql;
 
@@ -45,46 +48,55 @@ public final class LakeWriter implements AutoCloseable {
     }
 
     public synchronized Landing land(ExtractFile file, TableContract contract, List<String> header, FileFacts facts,
-                                     Path partition, Path quarantinedRows) throws IOException {
+                                     Path partition, Path quarantinedRows, List<String> missingValues) throws IOException {
         try (Statement st = duck.createStatement()) {
             Path input = file.path();
-            boolean transcoded = false;
-            readRaw(st, input, header);
-            if (count(st, "SELECT count(*) FROM rej WHERE error_type = 'INVALID ENCODING'") > 0) {
-                // Not UTF-8: councils' Windows exports are Windows-1252 (smart quotes, £, é in names).
+            // A file whose every non-ASCII byte is a single-byte character is a Windows-1252 export (smart quotes,
+            // £, é in names): read it as that, whole. A file that also holds well-formed UTF-8 is UTF-8 with a few
+            // broken bytes: re-reading it as Windows-1252 would garble every accent it has, so it stays UTF-8 and
+            // DuckDB rejects just the rows with a broken byte (quarantined with their line).
+            boolean transcoded = facts.invalidUtf8() > 0 && facts.utf8Sequences() == 0;
+            if (transcoded) {
                 input = transcode(file.path());
-                transcoded = true;
-                readRaw(st, input, header);
             }
-            long structural = count(st, "SELECT count(*) FROM rej");
+            readRaw(st, input, header);
+            // One row per rejected record, however many errors DuckDB found in it (a short row has one per
+            // missing column).
+            st.execute("CREATE OR REPLACE TEMP TABLE rej1 AS SELECT line, arg_min(error_type, column_idx) AS error_type,"
+                    + " arg_min(error_message, column_idx) AS error_message, arg_min(column_name, column_idx) AS column_name,"
+                    + " any_value(csv_line) AS csv_line, bool_or(error_type = 'UNQUOTED VALUE') AS unquoted"
+                    + " FROM rej GROUP BY line");
+            long unquotedAt = first(st, "SELECT min(line) FROM rej1 WHERE unquoted");
+            if (unquotedAt > 0) {
+                // DuckDB reads on from a quote that is not closed where its field ends and drops what it swallowed:
+                // no record after it can be trusted, so the file is refused at the line a person can fix.
+                throw new ContractViolation(file.fileName(), facts.physicalLine(unquotedAt), null, "a quoted value"
+                        + " opens on this line and is not closed where its field ends (a stray \" ?), so the records"
+                        + " after it cannot be told apart; correct this line and deliver the file again");
+            }
+            long structural = count(st, "SELECT count(*) FROM rej1");
             long records = count(st, "SELECT count(*) FROM raw");
-            if (!facts.endsWithLineBreak() && structural > 0 && count(st, "SELECT count(*) FROM rej WHERE line = "
-                    + (records + structural + 1) + " AND error_type = 'MISSING COLUMNS'") > 0) {
-                throw new ContractViolation(file.fileName(), records + structural + 1, null,
-                        "truncated: the last line stops part-way through a record");
-            }
-            RowChecks checks = new RowChecks(contract, header, file.extractDate());
-            // Line breaks inside quoted values shift line numbers; when the file has exactly one per record
-            // (plus the header's), there are none and the line is simply the record number.
-            long expectedBreaks = 1 + records + structural - (facts.endsWithLineBreak() ? 0 : 1);
-            boolean embedded = facts.lineBreaks() != expectedBreaks;
-            if (structural > 0) {
-                // Where each rejected record sits in the sequence of good ones (DuckDB numbers records, header = 1).
-                st.execute("CREATE OR REPLACE TEMP TABLE rej_pos AS SELECT line - 1 - (row_number() OVER (ORDER BY line) - 1)"
-                        + " AS pos FROM rej");
+            RowChecks checks = new RowChecks(contract, header, file.extractDate(), missingValues);
+            boolean shifted = facts.hasEmbeddedLineBreaks();
+            boolean skipped = structural > 0 || facts.blankRecordLines().length > 0;
+            if (shifted || skipped) {
+                placeLines(st, facts);
             }
             boolean duplicates = checks.checksDuplicates()
                     && count(st, "SELECT count(*) FROM (" + checks.duplicateKeys() + ")") > 0;
             st.execute("CREATE OR REPLACE TEMP TABLE checked AS "
-                    + checks.checkedSelect(lineNumber(embedded, structural > 0), embedded, duplicates));
+                    + checks.checkedSelect(lineNumber(skipped, shifted), lineJoins(skipped, shifted), duplicates));
 
-            Files.createDirectories(partition);
+            OwnerOnly.createDirectories(partition);
             Path target = partition.resolve(file.table() + ".parquet");
             Path tmp = partition.resolve("." + file.table() + ".parquet.tmp");
-            // Without duplicate keys nothing reorders rows, so the lake keeps the file's order without a sort.
+            // Without duplicate keys or line joins nothing reorders rows, so the lake keeps the file's order
+            // without a sort.
+            boolean reordered = duplicates || shifted || skipped;
             st.execute("COPY (SELECT " + checks.lakeColumns() + ", _line AS _source_line FROM checked "
-                    + "WHERE NOT _bad" + (duplicates ? " ORDER BY _rid" : "") + ") TO " + Sql.literal(tmp)
+                    + "WHERE NOT _bad" + (reordered ? " ORDER BY _rid" : "") + ") TO " + Sql.literal(tmp)
                     + " (FORMAT parquet, COMPRESSION zstd)");
+            OwnerOnly.restrict(tmp);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
             long loaded = count(st, "SELECT count(*) FROM checked WHERE NOT _bad");
@@ -99,16 +111,79 @@ public final class LakeWriter implements AutoCloseable {
                 st.execute("CREATE OR REPLACE TEMP TABLE bad AS SELECT *, " + checks.reasonList()
                         + " AS _reasons FROM checked WHERE _bad");
             } else {
-                st.execute("CREATE OR REPLACE TEMP TABLE bad AS SELECT _rid, _line, _nl, CAST([] AS VARCHAR[]) AS _reasons"
+                st.execute("CREATE OR REPLACE TEMP TABLE bad AS SELECT _rid, _line, CAST([] AS VARCHAR[]) AS _reasons"
                         + " FROM checked WHERE false");
             }
+            st.execute("CREATE OR REPLACE TEMP TABLE structural AS SELECT line, column_name, "
+                    + structuralReason(facts) + " AS reason, " + structuralLabel(facts) + " AS label, csv_line FROM rej1");
             if (quarantined > 0) {
-                writeQuarantine(st, header, quarantinedRows, structural > 0);
+                writeQuarantine(st, header, quarantinedRows, structural > 0, shifted);
             }
             return new Landing(read, loaded, quarantined, reasons(st), target, quarantinedRows, transcoded);
         } catch (SQLException e) {
             throw new ContractViolation(file.fileName(), 0, null, withoutValues(e.getMessage()));
         }
+    }
+
+    /** The reason a person reads for a record DuckDB could not split into the header's columns. */
+    private static String structuralReason(FileFacts facts) {
+        return "CASE WHEN " + truncatedLast(facts) + " THEN 'truncated: the last line stops part-way through a record"
+                + " (' || error_message || ')'"
+                + " WHEN error_type = 'INVALID ENCODING' THEN 'invalid encoding: a byte that is not UTF-8, in a file"
+                + " that is otherwise UTF-8; the row is kept as delivered, not guessed at (save the file as UTF-8)'"
+                + " ELSE lower(error_type) || ': ' || error_message END";
+    }
+
+    private static String structuralLabel(FileFacts facts) {
+        return "CASE WHEN " + truncatedLast(facts) + " THEN 'truncated last line' ELSE lower(error_type) END";
+    }
+
+    private static String truncatedLast(FileFacts facts) {
+        return facts.endsWithLineBreak() ? "false"
+                : "(line = " + facts.recordLines() + " AND error_type = 'MISSING COLUMNS')";
+    }
+
+    private void placeLines(Statement st, FileFacts facts) throws SQLException {
+        // Record lines DuckDB counted but gave no row for (blank lines, rejected records), and where physical lines
+        // run ahead of record lines: both tiny for any real file, so every row pays one ASOF lookup at most.
+        st.execute("CREATE OR REPLACE TABLE skips (dline BIGINT)");
+        st.execute("CREATE OR REPLACE TABLE shifts (shift_from BIGINT, shift BIGINT)");
+        DuckDBConnection dc = duck.unwrap(DuckDBConnection.class);
+        try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "skips")) {
+            for (long l : facts.blankRecordLines()) {
+                a.beginRow();
+                a.append(l);
+                a.endRow();
+            }
+        }
+        try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "shifts")) {
+            for (int i = 0; i < facts.shiftFrom().length; i++) {
+                a.beginRow();
+                a.append(facts.shiftFrom()[i]);
+                a.append(facts.shift()[i]);
+                a.endRow();
+            }
+        }
+        st.execute("INSERT INTO skips SELECT line FROM rej1");
+        // A skip at record line L with k skips before it has L - 2 - k good records before it; a good record
+        // with rowid r sits after every skip whose count is <= r.
+        st.execute("CREATE OR REPLACE TEMP TABLE skipcum AS SELECT good_before, max(n) AS n FROM (SELECT dline - 1 - n"
+                + " AS good_before, n FROM (SELECT dline, row_number() OVER (ORDER BY dline) AS n"
+                + " FROM (SELECT DISTINCT dline FROM skips))) GROUP BY good_before");
+    }
+
+    private static String lineJoins(boolean skipped, boolean shifted) {
+        return (skipped ? " ASOF LEFT JOIN skipcum sk ON typed._rid >= sk.good_before" : "")
+                + (shifted ? " ASOF LEFT JOIN shifts sh ON " + recordLine(skipped) + " >= sh.shift_from" : "");
+    }
+
+    private static String recordLine(boolean skipped) {
+        return "(2 + typed._rid" + (skipped ? " + coalesce(sk.n, 0)" : "") + ")";
+    }
+
+    /** Physical line of each good record: its record line, plus the line breaks inside earlier quoted values. */
+    private static String lineNumber(boolean skipped, boolean shifted) {
+        return "CAST(" + recordLine(skipped) + (shifted ? " + coalesce(sh.shift, 0)" : "") + " AS BIGINT)";
     }
 
     private static void readRaw(Statement st, Path input, List<String> header) throws SQLException {
@@ -123,33 +198,22 @@ public final class LakeWriter implements AutoCloseable {
                 + " rejects_scan = 'rej_scan', max_line_size = 10000000)");
     }
 
-    /**
-     * Physical line of each good record: DuckDB counts records, not lines, so add the line breaks inside quoted
-     * values of earlier records and the records it rejected before this one.
-     */
-    private static String lineNumber(boolean embeddedLineBreaks, boolean hasRejects) {
-        String breaks = embeddedLineBreaks
-                ? " + coalesce(sum(typed._nl) OVER (ORDER BY typed._rid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)"
-                : "";
-        String shift = hasRejects ? " + (SELECT count(*) FROM rej_pos WHERE rej_pos.pos <= typed._rid + 1)" : "";
-        return "CAST(2 + typed._rid" + breaks + shift + " AS BIGINT)";
-    }
-
-    private void writeQuarantine(Statement st, List<String> header, Path target, boolean hasRejects)
+    private void writeQuarantine(Statement st, List<String> header, Path target, boolean hasRejects, boolean shifted)
             throws SQLException, IOException {
-        Files.createDirectories(target.getParent());
+        OwnerOnly.createDirectories(target.getParent());
         String originals = header.stream().map(h -> "raw." + Sql.ident(h)).collect(Collectors.joining(", "));
         String bad = "SELECT bad._line AS line, split_part(_reasons[1], '|', 1) AS \"column\","
                 + " array_to_string(list_transform(_reasons, x -> replace(x, '|', ': ')), '; ') AS reason,"
                 + " CAST(NULL AS VARCHAR) AS raw_line, " + originals
                 + " FROM bad JOIN raw ON raw.rowid = bad._rid";
-        String structural = "SELECT rej.line + coalesce((SELECT sum(c._nl) FROM checked c"
-                + " WHERE c._line < rej.line), 0) AS line, rej.column_name AS \"column\","
-                + " lower(rej.error_type) || ': ' || rej.error_message AS reason, rej.csv_line AS raw_line FROM rej";
+        String structural = "SELECT s.line" + (shifted ? " + coalesce(sh.shift, 0)" : "") + " AS line,"
+                + " s.column_name AS \"column\", s.reason, s.csv_line AS raw_line FROM structural s"
+                + (shifted ? " ASOF LEFT JOIN shifts sh ON s.line >= sh.shift_from" : "");
         String all = hasRejects ? bad + " UNION ALL BY NAME " + structural : bad;
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         st.execute("COPY (SELECT * FROM (" + all + ") ORDER BY line) TO " + Sql.literal(tmp)
                 + " (FORMAT csv, HEADER true)");
+        OwnerOnly.restrict(tmp);
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -157,7 +221,7 @@ public final class LakeWriter implements AutoCloseable {
         Map<String, Long> out = new LinkedHashMap<>();
         String sql = "SELECT reason, count(*) FROM ("
                 + " SELECT regexp_replace(split_part(r, '|', 2), ' \\(.*$', '') AS reason FROM (SELECT unnest(_reasons) AS r FROM bad)"
-                + " UNION ALL SELECT lower(error_type) FROM rej) GROUP BY reason ORDER BY count(*) DESC, reason";
+                + " UNION ALL SELECT label FROM structural) GROUP BY reason ORDER BY count(*) DESC, reason";
         try (ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));
@@ -167,10 +231,19 @@ public final class LakeWriter implements AutoCloseable {
     }
 
     private Path transcode(Path file) throws IOException {
-        Files.createDirectories(scratch);
+        OwnerOnly.createDirectories(scratch);
         Path utf8 = scratch.resolve(file.getFileName() + ".utf8");
-        Files.writeString(utf8, Files.readString(file, WINDOWS_1252), StandardCharsets.UTF_8);
+        OwnerOnly.writeString(utf8, Files.readString(file, WINDOWS_1252));
         return utf8;
+    }
+
+    /** The first column of the first row, or -1 when it is NULL. */
+    private static long first(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            long v = rs.getLong(1);
+            return rs.wasNull() ? -1 : v;
+        }
     }
 
     private static long count(Statement st, String sql) throws SQLException {

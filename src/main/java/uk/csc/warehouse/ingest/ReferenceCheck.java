@@ -19,6 +19,7 @@ import uk.csc.warehouse.contract.ColumnContract;
 import uk.csc.warehouse.contract.ContractCatalog;
 import uk.csc.warehouse.contract.TableContract;
 import uk.csc.warehouse.support.DuckDb;
+import uk.csc.warehouse.support.OwnerOnly;
 import uk.csc.warehouse.support.Sql;
 
 /**
@@ -71,14 +72,16 @@ final class ReferenceCheck {
                     continue;
                 }
                 Path orphanFile = orphanFileFor(result.quarantinedRows());
-                Files.createDirectories(orphanFile.getParent());
+                OwnerOnly.createDirectories(orphanFile.getParent());
                 st.execute("COPY (SELECT _source_line AS line, array_to_string(list_filter([" + String.join(", ", reasons)
                         + "], x -> x IS NOT NULL), '; ') AS reason, * EXCLUDE (_source_line) FROM read_parquet("
                         + Sql.literal(parquet) + ") WHERE " + any + " ORDER BY _source_line) TO " + Sql.literal(orphanFile)
                         + " (FORMAT csv, HEADER true)");
+                OwnerOnly.restrict(orphanFile);
                 Path tmp = parquet.resolveSibling("." + parquet.getFileName() + ".tmp");
                 st.execute("COPY (SELECT * FROM read_parquet(" + Sql.literal(parquet) + ") WHERE NOT (" + any
                         + ") ORDER BY _source_line) TO " + Sql.literal(tmp) + " (FORMAT parquet, COMPRESSION zstd)");
+                OwnerOnly.restrict(tmp);
                 Files.move(tmp, parquet, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 LoadReport.FileResult updated = result.withMoreQuarantined(orphans, "reference to a missing parent row",
                         result.quarantinedRows());

@@ -2,10 +2,10 @@ package uk.csc.warehouse.ingest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import uk.csc.warehouse.contract.ColumnContract;
 import uk.csc.warehouse.contract.TableContract;
@@ -14,32 +14,49 @@ import uk.csc.warehouse.support.Sql;
 /**
  * Turns a contract into the SQL that types every value and lists, per row, the rules it breaks, so the
  * whole check is one DuckDB pass over the file. A reason is {@code "<column>|<reason>"}.
- * Rules: type, required, code list (descriptions mapped to codes first), no date after the extract date,
- * end not before start, no duplicate key. References to parents are checked after landing (ReferenceCheck).
+ * Rules: missing-value tokens are NULL (schemas/_load_rules.yml), type (only shapes that mean one value: no
+ * rounding, no two-digit years), required, yes/no domain, code list (descriptions mapped to codes first), no date
+ * after the extract date, end not before start, no duplicate key. References to parents are checked after
+ * landing (ReferenceCheck). The rules as users read them: docs/ingest.md.
  */
 final class RowChecks {
-    static final String DATE_FORMATS = "yyyy-mm-dd, dd/mm/yyyy or yyyy-mm-dd hh:mm:ss";
+    static final String DATE_FORMATS = "yyyy-mm-dd, dd/mm/yyyy or yyyy-mm-dd hh:mm:ss, with a four-digit year";
+    /** The yes/no spellings case systems send, as reference.yes_no reads them in staging (sql/macros/flags.sql). */
+    static final List<String> YES_NO = List.of("Y", "YES", "1", "TRUE", "T", "N", "NO", "0", "FALSE", "F");
+
+    // The only shapes a date is read from; anything else (a two-digit year, trailing text, 2024/03/01) is not
+    // guessed at. DuckDB's own cast would read 14/03/12 as the year 14 and "2024-03-01 x" as 1 March.
+    private static final String ISO_LOCAL = "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?)?";
+    private static final String UK = "[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}( [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?)?";
+    private static final String ISO_OFFSET = "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?"
+            + " ?(Z|[+-][0-9]{2}(:?[0-9]{2})?)";
+    private static final String INTEGER = "[+-]?[0-9]+";
+    private static final String NUMBER = "[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?";
 
     private final TableContract contract;
-    private final Set<String> present;
-    private final List<String> header;
+    /** Contract column (lower case) to the name the file's header gives it (the column's own name or an alias). */
+    private final Map<String, String> headerNames;
     private final LocalDate extractDate;
+    private final List<String> missingValues;
 
-    RowChecks(TableContract contract, List<String> header, LocalDate extractDate) {
+    RowChecks(TableContract contract, List<String> header, LocalDate extractDate, List<String> missingValues) {
         this.contract = contract;
-        this.header = header;
-        this.present = header.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.headerNames = new HashMap<>();
+        for (String h : header) {
+            contract.column(h).ifPresent(c -> headerNames.putIfAbsent(c.name().toLowerCase(Locale.ROOT), h));
+        }
         this.extractDate = extractDate;
+        this.missingValues = missingValues.stream().map(v -> v.trim().toUpperCase(Locale.ROOT)).distinct().toList();
     }
 
     /**
      * SELECT over {@code raw} (all-VARCHAR, rowid = record order) producing the typed columns, {@code _rid},
-     * {@code _nl} (line breaks inside the record's values), {@code _line} (the line the record starts on, from
-     * {@code lineExpr}), {@code _dup} and {@code _bad}. Every row pays only for a boolean; the reasons are spelled
+     * {@code _line} (the line the record starts on, from {@code lineExpr} over {@code typed} and the tables
+     * {@code lineJoins} brings in), {@code _dup} and {@code _bad}. Every row pays only for a boolean; the reasons are spelled
      * out ({@link #reasonList()}) for the bad rows alone. Duplicate keys are joined in only when the caller has
      * found some (a cheap hash aggregate), so the common case keeps the file's order without sorting.
      */
-    String checkedSelect(String lineExpr, boolean countEmbeddedLineBreaks, boolean hasDuplicates) {
+    String checkedSelect(String lineExpr, String lineJoins, boolean hasDuplicates) {
         List<String> inner = new ArrayList<>();
         inner.add("rowid AS _rid");
         for (ColumnContract c : contract.columns()) {
@@ -50,21 +67,21 @@ final class RowChecks {
                 inner.add("CAST(NULL AS " + sqlType(c) + ") AS " + Sql.ident(c.name()));
             }
         }
-        inner.add((countEmbeddedLineBreaks ? embeddedLineBreaks() : "0") + " AS _nl");
-        StringBuilder sql = new StringBuilder("WITH typed AS (SELECT " + String.join(", ", inner) + " FROM raw)");
-        String from = " FROM typed";
+        StringBuilder sql = new StringBuilder("WITH typed AS (SELECT " + String.join(", ", inner) + " FROM raw),"
+                + " placed AS (SELECT typed.*, " + lineExpr + " AS _line FROM typed" + lineJoins + ")");
+        String from = " FROM placed";
         String dup = "false";
         if (hasDuplicates && checksDuplicates()) {
             String keys = contract.primaryKey().stream().map(Sql::ident).collect(Collectors.joining(", "));
             sql.append(", first_of_key AS (").append(duplicateKeys()).append(")");
-            from = " FROM typed LEFT JOIN first_of_key USING (" + keys + ")";
-            dup = "coalesce(typed._rid <> first_of_key._first, false)";
+            from = " FROM placed LEFT JOIN first_of_key USING (" + keys + ")";
+            dup = "coalesce(placed._rid <> first_of_key._first, false)";
         }
         List<String> conditions = new ArrayList<>();
         checks().forEach(check -> conditions.add("coalesce(" + check.condition() + ", false)"));
         String bad = conditions.isEmpty() ? "_dup" : String.join(" OR ", conditions) + " OR _dup";
-        return sql.append(" SELECT *, ").append(bad).append(" AS _bad FROM (SELECT typed.*, ").append(lineExpr)
-                .append(" AS _line, ").append(dup).append(" AS _dup").append(from).append(")").toString();
+        return sql.append(" SELECT *, ").append(bad).append(" AS _bad FROM (SELECT placed.*, ").append(dup)
+                .append(" AS _dup").append(from).append(")").toString();
     }
 
     /** Keys that occur more than once, with the first record holding each; empty when there are none. */
@@ -117,6 +134,15 @@ final class RowChecks {
             if (!"varchar".equals(c.type())) {
                 r.add(new Check(raw + " IS NOT NULL AND " + col + " IS NULL", c.name() + "|" + typeProblem(c)));
             }
+            if (c.yesNo()) {
+                List<String> allowed = new ArrayList<>(YES_NO);
+                if (c.notApplicableAllowed()) {
+                    allowed.add("NA");
+                }
+                r.add(new Check(col + " IS NOT NULL AND upper(" + col + ") NOT IN (" + allowed.stream().map(Sql::literal)
+                        .collect(Collectors.joining(", ")) + ")", c.name() + "|not a yes/no value (expected Y/N,"
+                        + " Yes/No, 1/0 or True/False" + (c.notApplicableAllowed() ? ", or NA" : "") + ")"));
+            }
             if (!c.codes().isEmpty()) {
                 r.add(new Check(col + " IS NOT NULL AND " + col + " NOT IN (" + c.codes().stream().map(Sql::literal)
                         .collect(Collectors.joining(", ")) + ")", c.name() + "|not one of the allowed codes"));
@@ -141,40 +167,55 @@ final class RowChecks {
         return switch (c.type()) {
             case "date" -> "not a date (expected " + DATE_FORMATS + ")";
             case "timestamp" -> "not a date and time (expected " + DATE_FORMATS + ")";
-            case "integer" -> "not a whole number";
-            case "double" -> "not a number";
+            case "integer" -> "not a whole number (a decimal is not rounded)";
+            case "double" -> "not a number (expected digits with a decimal point, e.g. 12.5)";
             case "boolean" -> "not a yes/no value";
             default -> "not a valid " + c.type();
         };
     }
 
     private boolean isPresent(ColumnContract c) {
-        return present.contains(c.name().toLowerCase(Locale.ROOT));
+        return headerNames.containsKey(c.name().toLowerCase(Locale.ROOT));
     }
 
-    private static String trimmed(ColumnContract c) {
-        return "NULLIF(TRIM(raw." + Sql.ident(c.name()) + "), '')";
+    /** The value with its spaces trimmed, NULL when it is one of the contracts' missing-value tokens. */
+    private String trimmed(ColumnContract c) {
+        String v = "trim(raw." + Sql.ident(headerNames.get(c.name().toLowerCase(Locale.ROOT))) + ")";
+        return "CASE WHEN upper(" + v + ") IN (" + missingValues.stream().map(Sql::literal)
+                .collect(Collectors.joining(", ")) + ") THEN NULL ELSE " + v + " END";
     }
 
     static String sqlType(ColumnContract c) {
         return c.type().toUpperCase(Locale.ROOT);
     }
 
-    /** Typed value; dates accept ISO, dd/mm/yyyy and Excel-style datetimes, as case systems export them. */
-    private static String typed(ColumnContract c) {
+    /**
+     * Typed value. Dates and times are read from ISO (2024-03-01, 2024-03-01T10:30:00) and UK (01/03/2024,
+     * 01/03/2024 10:30) shapes only. A time-zone offset (Z, +01:00) is converted to UK local time before a date is
+     * taken from it, so 2024-03-31T23:30:00-02:00 is 1 April, the day it was in England; a value without an offset
+     * is UK local time already. A date column keeps the date of a date and time.
+     */
+    private String typed(ColumnContract c) {
         String v = trimmed(c);
         return switch (c.type()) {
-            case "date" -> "coalesce(try_cast(" + v + " AS DATE), try_cast(try_strptime(" + v
-                    + ", ['%d/%m/%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M']) AS DATE), try_cast(try_cast(" + v
-                    + " AS TIMESTAMP) AS DATE))";
-            case "timestamp" -> "coalesce(try_cast(" + v + " AS TIMESTAMP), try_strptime(" + v
-                    + ", ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y']))";
-            case "integer" -> "try_cast(" + v + " AS INTEGER)";
-            case "double" -> "try_cast(" + v + " AS DOUBLE)";
+            case "date" -> "CAST(" + timestamp(v) + " AS DATE)";
+            case "timestamp" -> timestamp(v);
+            case "integer" -> "CASE WHEN regexp_full_match(" + v + ", '" + INTEGER + "') THEN try_cast(" + v
+                    + " AS INTEGER) END";
+            case "double" -> "CASE WHEN regexp_full_match(" + v + ", '" + NUMBER + "') THEN try_cast(" + v
+                    + " AS DOUBLE) END";
             case "boolean" -> "CASE WHEN upper(" + v + ") IN ('Y', 'YES', '1', 'TRUE', 'T') THEN true "
                     + "WHEN upper(" + v + ") IN ('N', 'NO', '0', 'FALSE', 'F') THEN false END";
             default -> c.codeDescriptions().isEmpty() ? v : mapDescriptions(v, c.codeDescriptions());
         };
+    }
+
+    private static String timestamp(String v) {
+        return "CASE WHEN regexp_full_match(" + v + ", '" + ISO_LOCAL + "') THEN try_cast(" + v + " AS TIMESTAMP)"
+                + " WHEN regexp_full_match(" + v + ", '" + UK + "') THEN try_strptime(" + v
+                + ", ['%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d/%m/%Y'])"
+                + " WHEN regexp_full_match(" + v + ", '" + ISO_OFFSET + "') THEN timezone('Europe/London', try_cast("
+                + v + " AS TIMESTAMPTZ)) END";
     }
 
     private static String mapDescriptions(String v, Map<String, String> descriptions) {
@@ -182,11 +223,5 @@ final class RowChecks {
         descriptions.forEach((desc, code) -> s.append(" WHEN ").append(Sql.literal(desc)).append(" THEN ")
                 .append(Sql.literal(code)));
         return s.append(" ELSE ").append(v).append(" END").toString();
-    }
-
-    /** Line breaks inside quoted values, so quarantined rows can name the line a text editor shows. */
-    private String embeddedLineBreaks() {
-        return header.stream().map(h -> "coalesce(length(raw." + Sql.ident(h) + ") - length(replace(raw."
-                + Sql.ident(h) + ", chr(10), '')), 0)").collect(Collectors.joining(" + "));
     }
 }

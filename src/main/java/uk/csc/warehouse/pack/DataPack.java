@@ -39,6 +39,11 @@ public final class DataPack {
     }
 
     public static Result write(DataDir dataDir, String year) throws Exception {
+        return write(dataDir, year, false);
+    }
+
+    /** @param includeIncompleteHistory also show periods before the case extract's history is complete */
+    public static Result write(DataDir dataDir, String year, boolean includeIncompleteHistory) throws Exception {
         long started = System.nanoTime();
         PackData.checkYear(year);
         if (!Files.exists(dataDir.warehouse())) {
@@ -46,7 +51,7 @@ public final class DataPack {
         }
         PackData data;
         try (Connection c = DuckDb.readOnly(dataDir.warehouse())) {
-            data = PackData.read(c, year);
+            data = PackData.read(c, year, includeIncompleteHistory);
         }
         Path folder = folder(dataDir, year);
         Files.createDirectories(folder);

@@ -92,6 +92,8 @@ public final class PackData {
     public final Map<String, List<Month>> monthsByIndicator = new LinkedHashMap<>();
     public final List<Definition> definitions = new ArrayList<>();
     public final List<Check> checks = new ArrayList<>();
+    /** Periods before the extract's history is complete are left out of the trends (history_complete = false). */
+    boolean hideIncompleteHistory;
     public final List<Neighbour> neighbours = new ArrayList<>();
     public String snModel;
 
@@ -104,6 +106,14 @@ public final class PackData {
     }
 
     public static PackData read(Connection c, String year) throws SQLException {
+        return read(c, year, false);
+    }
+
+    /**
+     * @param includeIncompleteHistory also show periods before the case extract's history is complete
+     *     (marts.indicator_values history_complete = false), which are otherwise left out of the trends
+     */
+    public static PackData read(Connection c, String year, boolean includeIncompleteHistory) throws SQLException {
         checkYear(year);
         Set<String> tables = tables(c);
         LocalDate asAt = null;
@@ -144,6 +154,8 @@ public final class PackData {
             }
         }
         PackData d = new PackData(year, asAt, authority, Section.forAreas(areas));
+        d.hideIncompleteHistory = !includeIncompleteHistory && tables.contains("marts.indicator_values")
+                && hasColumn(c, "indicator_values", "history_complete");
         if (comparators) {
             d.readRows(c, tables);
             d.readNeighbours(c);
@@ -156,6 +168,7 @@ public final class PackData {
         }
         d.readDefinitions(c, tables);
         d.readChecks(c, tables);
+        d.readDataQuality(c, tables);
         return d;
     }
 
@@ -169,13 +182,18 @@ public final class PackData {
                     select indicator_code, max(financial_year) as comparator_year from v
                     where published_value is not null or england_value is not null group by 1
                 ),
+                incomplete as (
+                    select indicator_code, period_label as financial_year from marts.indicator_values
+                    where period_type = 'financial_year' and %s
+                ),
                 this_year as (select * from v where financial_year = ?),
                 last_year as (select * from v where financial_year = ?),
                 codes as (select indicator_code from this_year union select indicator_code from comp)
                 select codes.indicator_code,
                     coalesce(t.area, p.area) as area, coalesce(t.title, p.title) as title,
                     coalesce(t.unit, p.unit) as unit, coalesce(t.polarity, p.polarity) as polarity,
-                    t.local_value, t.local_is_complete, l.local_value as last_value,
+                    case when ti.indicator_code is null then t.local_value end as local_value, t.local_is_complete,
+                    case when li.indicator_code is null then l.local_value end as last_value,
                     p.published_value, p.published_period, comp.comparator_year, p.england_value, p.sn_average,
                     p.sn_with_value, p.sn_without_value, p.sn_model, p.region_value, p.rank, p.ranked_authorities,
                     p.quartile, t.local_rank, coalesce(t.definition_note, p.definition_note) as note,
@@ -183,11 +201,14 @@ public final class PackData {
                 from codes
                 left join this_year t using (indicator_code)
                 left join last_year l using (indicator_code)
+                left join incomplete ti on ti.indicator_code = t.indicator_code and ti.financial_year = t.financial_year
+                left join incomplete li on li.indicator_code = l.indicator_code and li.financial_year = l.financial_year
                 left join comp using (indicator_code)
                 left join v p on p.indicator_code = codes.indicator_code and p.financial_year = comp.comparator_year
                 %s
                 order by area, indicator_code
-                """.formatted(map ? "coalesce(cast(m.monthly_comparable as boolean), false)" : "false",
+                """.formatted(hideIncompleteHistory ? "not history_complete" : "false",
+                map ? "coalesce(cast(m.monthly_comparable as boolean), false)" : "false",
                 map ? "left join reference.lait_indicator_map m on m.indicator_code = codes.indicator_code" : "");
         Map<String, String> sectionOfArea = new LinkedHashMap<>();
         sections.forEach(s -> s.areas().forEach(a -> sectionOfArea.putIfAbsent(a, s.key())));
@@ -243,7 +264,8 @@ public final class PackData {
     private void readMonths(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select indicator_code, period_label, period_start, value, "
                 + "numerator, denominator, is_complete from marts.indicator_values where period_type = 'month' "
-                + "and period_start >= ? and period_start <= ? order by indicator_code, period_start")) {
+                + "and period_start >= ? and period_start <= ? " + (hideIncompleteHistory ? "and history_complete " : "")
+                + "order by indicator_code, period_start")) {
             ps.setDate(1, Date.valueOf(yearStart(lastYear)));
             ps.setDate(2, Date.valueOf(yearStart(year).plusYears(1).minusDays(1)));
             try (ResultSet rs = ps.executeQuery()) {
@@ -414,6 +436,65 @@ public final class PackData {
 
     static Double round1(double v) {
         return Math.round(v * 10.0) / 10.0;
+    }
+
+    /**
+     * The data-quality page: how far back the extract's history is complete, then the open issues of each
+     * data-quality rule at the latest build (marts.data_quality_summary), with the month-on-month trend.
+     */
+    private void readDataQuality(Connection c, Set<String> tables) throws SQLException {
+        if (tables.contains("intermediate.int_extract_history_window")) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "select history_complete_from, reason from intermediate.int_extract_history_window")) {
+                if (rs.next() && rs.getDate(1) != null) {
+                    checks.add(new Check("History complete from", rs.getDate(1).toString(), "Figures for periods "
+                            + "starting earlier are incomplete: " + rs.getString(2) + ". "
+                            + (hideIncompleteHistory ? "They are left out of this pack's trends and comparisons "
+                                    + "(pack --include-incomplete-history shows them)."
+                                    : "They are shown in this pack, as asked (--include-incomplete-history).")));
+                }
+            }
+        }
+        if (!tables.contains("marts.data_quality_summary")) {
+            return;
+        }
+        String sql = """
+                with latest as (select max(month) as month from marts.data_quality_summary),
+                by_rule as (
+                    select s.rule_code, sum(s.open_issues) as open_issues, sum(s.previous_open_issues) as previous,
+                        any_value(s.previous_month) as previous_month
+                    from marts.data_quality_summary s join latest using (month) group by s.rule_code
+                )
+                select r.rule_code, r.severity, r.message, coalesce(b.open_issues, 0) as open_issues, b.previous,
+                    b.previous_month, concat_ws('; ', nullif(r.annex_a, ''), nullif(r.ssda903, ''),
+                    nullif(r.cin_census, ''), nullif(r.indicator, '')) as spoils
+                from reference.data_quality_rules r left join by_rule b using (rule_code)
+                order by open_issues desc, r.rule_code
+                """;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                long open = rs.getLong("open_issues");
+                Object previous = rs.getObject("previous");
+                String trend = previous == null ? "" : ", " + ((Number) previous).longValue() + " at the end of "
+                        + rs.getString("previous_month");
+                checks.add(new Check("Data quality: " + rs.getString("rule_code"),
+                        open == 0 ? "ok" : open + " open (" + rs.getString("severity") + ")",
+                        rs.getString("message") + trend + ". Spoils: " + rs.getString("spoils")
+                                + ". The records, child and team: marts.data_quality_issues."));
+            }
+        }
+    }
+
+    static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from duckdb_columns() where schema_name = "
+                + "'marts' and table_name = ? and column_name = ?")) {
+            ps.setString(1, table);
+            ps.setString(2, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     private static Set<String> tables(Connection c) throws SQLException {

@@ -1,7 +1,10 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.runs.RunRecord;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import uk.csc.warehouse.ingest.pull.RemotePull;
+import uk.csc.warehouse.nightly.NightlyCycle;
 import uk.csc.warehouse.support.DataDir;
 
 /**
@@ -19,6 +22,19 @@ public final class CliRun {
      * Runs {@code cycle} as job {@code job}. Its exit code 0 is success, 2 means "done, but files were
      * quarantined" (partial); an exception fails the run and is rethrown with the one-line reason.
      */
+    /**
+     * The nightly cycle typed at the terminal ({@code run}, {@code demo}): the same job the service runs, so the
+     * same failure rules and a ledger row with the rows loaded and the outputs written. Exit 0 succeeded, 2
+     * partial (files quarantined), 3 not started; a failed run throws with its one-line reason.
+     */
+    public static int nightly(DataDir dataDir, NightlyCycle.Progress progress) throws Exception {
+        ScheduleConfig config = ScheduleConfig.load(dataDir);
+        JobRegistry registry = new JobRegistry().register(new NightlyLoadJob(new RemotePull(), progress));
+        RunRecord run = new JobRunner(dataDir, config, registry, SmtpNotifier.fromConfig(config, dataDir))
+                .run(new JobRunner.Request(NightlyLoadJob.NAME, JobTrigger.CLI, Map.of(), null, null));
+        return exitCode(run, RunRecord.PARTIAL.equals(run.status()) ? 2 : 0);
+    }
+
     public static int guarded(DataDir dataDir, String job, Callable<Integer> cycle) throws Exception {
         ScheduleConfig config = ScheduleConfig.load(dataDir);
         JobRunner runner = new JobRunner(dataDir, config, new JobRegistry(), SmtpNotifier.fromConfig(config, dataDir));
@@ -41,12 +57,16 @@ public final class CliRun {
                         : JobResult.ok();
             }
         });
+        return exitCode(run, exit[0]);
+    }
+
+    private static int exitCode(RunRecord run, int done) {
         switch (run.status()) {
             case RunRecord.SUCCEEDED, RunRecord.PARTIAL -> {
-                return exit[0];
+                return done;
             }
             case RunRecord.SKIPPED -> {
-                System.err.println(job + ": " + run.reason());
+                System.err.println(run.job() + ": " + run.reason());
                 return NOT_STARTED;
             }
             default -> throw new IllegalStateException(run.reason() + " (run " + run.runId() + ")");

@@ -1,5 +1,6 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.support.Redact;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,8 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import picocli.CommandLine;
-import uk.csc.warehouse.cli.Main;
+import uk.csc.warehouse.runs.NothingToDo;
 
 /**
  * A job that is one of the product's own commands ({@code annex-a}, {@code pack}, {@code comparators}), run
@@ -25,17 +25,20 @@ public final class CommandJob implements WarehouseJob {
     private final String command;
     private final String description;
     private final java.util.function.Function<JobContext, Map<String, String>> defaults;
+    private final Commands commands;
+    private final List<String> required = new ArrayList<>();
 
-    public CommandJob(String name, String command, String description) {
-        this(name, command, description, ctx -> Map.of());
+    public CommandJob(Commands commands, String name, String command, String description) {
+        this(commands, name, command, description, ctx -> Map.of());
     }
 
     /**
      * @param command the command as typed, subcommands included ("comparators refresh")
      * @param defaults options used when the request or schedule does not give them (e.g. pack's year)
      */
-    public CommandJob(String name, String command, String description,
+    public CommandJob(Commands commands, String name, String command, String description,
                       java.util.function.Function<JobContext, Map<String, String>> defaults) {
+        this.commands = commands;
         this.name = name;
         this.command = command;
         this.description = description;
@@ -52,16 +55,23 @@ public final class CommandJob implements WarehouseJob {
         return description + (available() ? "" : " [not in this build yet: no '" + command + "' command]");
     }
 
+    /** Options the scheduled runs need (schedule.NAME.option.X): without them the job is not scheduled. */
+    public CommandJob requires(String... options) {
+        required.addAll(List.of(options));
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<String> notConfigured(ScheduleConfig config) {
+        Map<String, String> given = config.scheduledOptions(name);
+        List<String> missing = required.stream().filter(o -> given.getOrDefault(o, "").isBlank()).toList();
+        return missing.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("not configured: set "
+                + String.join(", ", missing.stream().map(o -> "schedule." + name + ".option." + o).toList()));
+    }
+
     @Override
     public boolean available() {
-        CommandLine cli = new CommandLine(new Main());
-        for (String word : command.split(" ")) {
-            cli = cli.getSubcommands().get(word);
-            if (cli == null) {
-                return false;
-            }
-        }
-        return true;
+        return commands.exists(command);
     }
 
     List<String> arguments(JobContext ctx) {
@@ -86,19 +96,12 @@ public final class CommandJob implements WarehouseJob {
         if (!available()) {
             throw new IllegalStateException("job " + name + " is not in this build (no '" + command + "' command)");
         }
+        if (!Files.isRegularFile(ctx.dataDir().warehouse())) {
+            throw new NothingToDo("no published warehouse yet: " + command + " needs the nightly to have built one");
+        }
         long startedMillis = System.currentTimeMillis() - 1000; // file times can be a second coarse
         StringWriter err = new StringWriter();
-        Exception[] failure = new Exception[1];
-        CommandLine cli = new CommandLine(new Main());
-        cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            failure[0] = e;
-            return 1;
-        });
-        int exit = cli.execute(arguments(ctx).toArray(String[]::new));
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        int exit = commands.execute(arguments(ctx), new PrintWriter(err, true));
         if (exit != 0) {
             String said = err.toString().lines().filter(l -> !l.isBlank()).findFirst().orElse("");
             throw new IllegalStateException(command + " exited " + exit + (said.isEmpty() ? "" : ": " + Redact.text(said)));

@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.csc.warehouse.runs.NothingToDo;
 import uk.csc.warehouse.support.DataDir;
 import uk.csc.warehouse.support.DuckDb;
 import uk.csc.warehouse.support.Sql;
@@ -52,7 +53,7 @@ public final class IndicatorSnapshotJob implements WarehouseJob {
             return JobResult.ok();
         }
         if (!Files.exists(dir.warehouse())) {
-            throw new IllegalStateException("no published warehouse to snapshot yet (" + dir.warehouse().getFileName() + ")");
+            throw new NothingToDo("no published warehouse to snapshot yet (" + dir.warehouse().getFileName() + ")");
         }
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling("." + month + ".parquet.partial");

@@ -1,5 +1,7 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.ingest.pull.SourcePull;
+import uk.csc.warehouse.ingest.pull.RemotePull;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,25 +16,25 @@ public final class JobRegistry {
         return this;
     }
 
-    /** The product's jobs. */
-    public static JobRegistry standard() {
-        return standard(new RemotePull());
+    /** The product's jobs; {@code commands} runs the ones that are commands (cli.InProcessCommands). */
+    public static JobRegistry standard(Commands commands) {
+        return standard(new RemotePull(), commands);
     }
 
     /** The product's jobs, with the given remote pull in front of the nightly load. */
-    public static JobRegistry standard(SourcePull pull) {
+    public static JobRegistry standard(SourcePull pull, Commands commands) {
         return new JobRegistry()
                 .register(new NightlyLoadJob(pull))
                 .register(new IndicatorSnapshotJob())
-                .register(new CommandJob("annex-a", "annex-a", "Ofsted ILACS Annex A workbook (option as_at)"))
-                .register(new CommandJob("pack", "pack", "annual self-evaluation data pack (option year, default: "
+                .register(new CommandJob(commands, "annex-a", "annex-a", "Ofsted ILACS Annex A workbook (option as_at)"))
+                .register(new CommandJob(commands, "pack", "pack", "annual self-evaluation data pack (option year, default: "
                         + "the financial year last closed)", ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
                 .register(new CommandJob("ssda903", "return ssda903", "DfE SSDA903 children-looked-after return "
                         + "(option year, default: the collection year last closed)",
                         ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
                 // comparators-refresh needs the DfE LAIT file: schedule.comparators.option.lait=/path/bds_long.parquet
-                .register(new CommandJob("comparators", "comparators-refresh",
-                        "load a newer DfE LAIT file as the published comparators (option lait)"));
+                .register(new CommandJob(commands, "comparators", "comparators-refresh",
+                        "load a newer DfE LAIT file as the published comparators (option lait)").requires("lait"));
     }
 
     /** On 15 June 2026: "2025-26" (the year ended 31 March 2026). */

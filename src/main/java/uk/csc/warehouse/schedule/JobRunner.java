@@ -1,5 +1,10 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.support.Redact;
+import uk.csc.warehouse.runs.RunRecord;
+import uk.csc.warehouse.runs.NothingToDo;
+import uk.csc.warehouse.runs.RunLedger;
+import uk.csc.warehouse.runs.DataDirLock;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -133,6 +138,8 @@ public final class JobRunner {
             return record(request, runId, RunRecord.FAILED, "cannot lock the data folder: " + Redact.oneLine(e), true);
         }
         try (lock) {
+            // We hold the folder, so a row still saying running belongs to a process that died: record it so.
+            ledger.markInterrupted(RunLedger.GONE, null, null);
             answered = alreadyAnswered(request); // we may have waited: look again
             if (answered.isPresent()) {
                 return record(request, runId, RunRecord.SKIPPED, answered.get(), false);
@@ -158,6 +165,8 @@ public final class JobRunner {
             JobResult result = job.run(new JobContext(dataDir, runId, request.trigger(), request.options(), config));
             run = run.finish(Instant.now(), result.warning() == null ? RunRecord.SUCCEEDED : RunRecord.PARTIAL,
                     result.rowsLoaded(), result.filesQuarantined(), String.join(";", result.outputs()), result.warning());
+        } catch (NothingToDo e) {
+            run = run.finish(Instant.now(), RunRecord.SKIPPED, 0, 0, null, e.getMessage());
         } catch (Exception e) {
             boolean interrupted = Thread.currentThread().isInterrupted() || causedByInterrupt(e);
             run = run.finish(Instant.now(), interrupted ? RunRecord.INTERRUPTED : RunRecord.FAILED, 0, 0, null,
@@ -223,8 +232,8 @@ public final class JobRunner {
                     : "run " + r.runId() + " (" + r.trigger() + ") already answered the fire due at " + request.dueAt());
         }
         if (request.trigger() == JobTrigger.STARTUP_CATCH_UP) {
-            return ledger.lastCompleted(request.job()).filter(r -> !r.startedAt().isBefore(request.dueAt()))
-                    .map(r -> "already caught up by run " + r.runId());
+            return ledger.recent(request.job(), 1).stream().filter(r -> !r.startedAt().isBefore(request.dueAt())).findFirst()
+                    .map(r -> "already caught up by run " + r.runId() + " (" + r.status() + ")");
         }
         return Optional.empty();
     }

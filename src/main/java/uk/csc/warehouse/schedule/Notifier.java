@@ -1,5 +1,6 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.runs.RunRecord;
 /** Tells someone a run needs attention. Implementations never throw: a broken mail server must not break a run. */
 public interface Notifier {
     void runNeedsAttention(RunRecord run);

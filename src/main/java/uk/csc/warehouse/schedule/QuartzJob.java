@@ -1,5 +1,6 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.support.Redact;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.InterruptableJob;
 import org.quartz.JobExecutionContext;

@@ -1,5 +1,6 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.runs.RunRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

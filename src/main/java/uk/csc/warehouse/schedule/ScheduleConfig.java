@@ -16,11 +16,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import uk.csc.warehouse.config.ConfigException;
+import uk.csc.warehouse.config.NearestKey;
+import uk.csc.warehouse.config.SourcesConfig;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.support.Retry;
 
 /**
  * The schedule, retry, notification and service settings, read from {@code DIR/csc-warehouse.properties}
- * (optional: every key has a default below). Durations are ISO-8601 ({@code PT30S}, {@code PT6H}); crons are
+ * (optional: every key has a default below). Durations are {@code 30s}, {@code 5m}, {@code 6h}, {@code 40d} or ISO-8601
+ * ({@code PT30S}, {@code P40D}), as everywhere in the file; crons are
  * Quartz crons (seconds first) in {@code schedule.time-zone}; several crons for one job are separated by
  * {@code ;}; {@code off} (or empty) unschedules a job, which can still be run on request.
  * The file is shared with the remote sources settings ({@code sftp.*}, {@code jdbc.*}: see
@@ -88,18 +94,93 @@ public final class ScheduleConfig {
         return load(dataDir.root().resolve(FILE_NAME));
     }
 
+    /**
+     * The one reading of the settings file: every key of every section is checked here, once, at start-up. A key no
+     * component knows is refused, naming the nearest known key; a value that cannot be used is refused, naming the
+     * key. The sources' own section ({@code sftp.*}, {@code jdbc.*}) is checked by SourcesConfig's rules.
+     */
     public static ScheduleConfig load(Path file) throws IOException {
         Properties p = new Properties();
         p.putAll(DEFAULTS);
         if (Files.isRegularFile(file)) {
+            Properties fromFile = new Properties();
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                Properties fromFile = new Properties();
                 fromFile.load(r);
-                fromFile.forEach((k, v) -> p.setProperty(k.toString().trim(), v.toString().trim()));
             }
-            return new ScheduleConfig(p, file);
+            Properties sources = new Properties();
+            for (String key : fromFile.stringPropertyNames()) {
+                String k = key.trim();
+                String v = fromFile.getProperty(key).trim();
+                if (k.startsWith("sftp.") || k.startsWith("jdbc.")) {
+                    sources.setProperty(k, v);
+                } else if (!known(k)) {
+                    throw new ConfigException(NearestKey.unknown(file.toString(), k, suggestions()));
+                }
+                p.setProperty(k, v);
+            }
+            SourcesConfig.checkKeys(sources, file.toString());
+            return new ScheduleConfig(p, file).validated();
         }
-        return new ScheduleConfig(p, null);
+        return new ScheduleConfig(p, null).validated();
+    }
+
+    private static final Pattern PER_JOB = Pattern.compile("schedule\\.[a-z0-9-]+\\.(cron|catch-up|option\\.[A-Za-z0-9_.-]+)");
+
+    private static boolean known(String key) {
+        return DEFAULTS.containsKey(key) || PER_JOB.matcher(key).matches(); // the job's name is checked by the service
+    }
+
+    /** Every key a person could mean: the defaults, and each product job's per-job keys. */
+    private static List<String> suggestions() {
+        List<String> keys = new ArrayList<>(DEFAULTS.stringPropertyNames());
+        for (String job : List.of("nightly", "indicator-snapshot", "annex-a", "pack", "comparators")) {
+            keys.add("schedule." + job + ".cron");
+            keys.add("schedule." + job + ".catch-up");
+        }
+        keys.add("schedule.comparators.option.lait");
+        for (String source : SourcesConfig.SOURCES) {
+            keys.add("sftp." + source + ".host");
+            keys.add("jdbc." + source + ".url");
+        }
+        return keys;
+    }
+
+    /** Every value used as what it must be (duration, number, time zone, cron), so a mistake stops the start. */
+    private ScheduleConfig validated() {
+        for (String key : props.stringPropertyNames()) {
+            String dflt = DEFAULTS.getProperty(key);
+            if (dflt != null && dflt.startsWith("P")) {
+                duration(key);
+            }
+        }
+        for (String key : List.of("schedule.threads", "schedule.retry.attempts", "notify.smtp.port")) {
+            try {
+                if (integer(key) < 1) {
+                    throw new ConfigException(describeSource() + ": " + key + " must be at least 1, not " + get(key));
+                }
+            } catch (NumberFormatException e) {
+                throw new ConfigException(describeSource() + ": " + key + " must be a whole number, not '" + get(key) + "'");
+            }
+        }
+        try {
+            number("schedule.retry.multiplier");
+            timeZone();
+        } catch (RuntimeException e) {
+            throw new ConfigException(describeSource() + ": " + (e instanceof NumberFormatException
+                    ? "schedule.retry.multiplier must be a number" : "schedule.time-zone is not a time zone, e.g. Europe/London")
+                    + ", not '" + (e instanceof NumberFormatException ? get("schedule.retry.multiplier") : get("schedule.time-zone")) + "'");
+        }
+        for (String job : scheduledJobs()) {
+            List<String> crons = crons(job);
+            if (!crons.isEmpty()) {
+                try {
+                    new CronSchedule(crons, timeZone());
+                } catch (RuntimeException e) {
+                    throw new ConfigException(describeSource() + ": schedule." + job + ".cron: " + e.getMessage());
+                }
+            }
+        }
+        return this;
     }
 
     /** Defaults with some keys replaced: for tests and for callers that build settings in code. */
@@ -137,13 +218,9 @@ public final class ScheduleConfig {
         return Boolean.parseBoolean(get(key));
     }
 
+    /** {@code 30s}, {@code 5m}, {@code 6h}, {@code 250ms} or ISO-8601 ({@code PT30S}, {@code P40D}): the one syntax. */
     public Duration duration(String key) {
-        String v = get(key);
-        try {
-            return Duration.parse(v);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration like PT30S or PT6H, not '" + v + "'");
-        }
+        return SourcesConfig.parseDuration(get(key), describeSource() + ": " + key);
     }
 
     public ZoneId timeZone() {

@@ -1,5 +1,8 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.support.Redact;
+import uk.csc.warehouse.runs.RunRecord;
+import uk.csc.warehouse.runs.DataDirLock;
 import static org.quartz.CronScheduleBuilder.cronSchedule;
 import static org.quartz.JobBuilder.newJob;
 import static org.quartz.TriggerBuilder.newTrigger;
@@ -139,9 +142,19 @@ public final class SchedulerService implements AutoCloseable {
             if (crons.isEmpty()) {
                 continue;
             }
-            if (job.isEmpty() || !job.get().available()) {
-                LOG.warn("{} is scheduled but {}: not scheduled until it is", name,
-                        job.isEmpty() ? "no such job exists" : "it is not in this build yet");
+            if (job.isEmpty()) {
+                String near = uk.csc.warehouse.config.NearestKey.to(name, registry.all().stream().map(WarehouseJob::name).toList());
+                throw new uk.csc.warehouse.config.ConfigException(config.describeSource() + ": schedule." + name
+                        + ".cron names no job" + (near == null ? "" : "; did you mean schedule." + near + ".cron?")
+                        + " (jobs: " + String.join(", ", registry.all().stream().map(WarehouseJob::name).toList()) + ")");
+            }
+            if (!job.get().available()) {
+                LOG.warn("{} is scheduled but it is not in this build yet: not scheduled until it is", name);
+                continue;
+            }
+            Optional<String> notConfigured = job.get().notConfigured(config);
+            if (notConfigured.isPresent()) {
+                LOG.warn("{} is not scheduled: {}", name, notConfigured.get());
                 continue;
             }
             new CronSchedule(crons, config.timeZone()); // fail fast on a bad cron, naming it
@@ -178,19 +191,23 @@ public final class SchedulerService implements AutoCloseable {
         Duration maxAge = config.duration("schedule.catch-up.max-age");
         for (String name : config.scheduledJobs()) {
             Optional<WarehouseJob> job = registry.get(name);
-            if (config.crons(name).isEmpty() || !config.catchUp(name) || job.isEmpty() || !job.get().available()) {
+            if (config.crons(name).isEmpty() || !config.catchUp(name) || job.isEmpty() || !job.get().available()
+                    || job.get().notConfigured(config).isPresent()) {
                 continue;
             }
             Optional<Instant> due = new CronSchedule(config.crons(name), config.timeZone()).lastBefore(now, maxAge);
             if (due.isEmpty()) {
                 continue;
             }
-            Optional<RunRecord> last = runner.ledger().lastCompleted(name);
+            // Any run since the fire answers it, a failed or skipped one too: a missed fire is made up once, not at
+            // every start (a failing catch-up has notified already; the next cron fire or a request tries again).
+            Optional<RunRecord> last = runner.ledger().recent(name, 1).stream().findFirst();
             if (last.isPresent() && !last.get().startedAt().isBefore(due.get())) {
                 continue;
             }
             LOG.warn("{} was due at {} and has not run since ({}): running it once now", name, due.get(),
-                    last.map(r -> "last completed run " + r.runId() + " started " + r.startedAt()).orElse("no completed run on record"));
+                    last.map(r -> "last run " + r.runId() + " (" + r.status() + ") started " + r.startedAt())
+                            .orElse("no run on record"));
             Map<String, String> data = new HashMap<>();
             data.put("due_at", String.valueOf(due.get().toEpochMilli()));
             oneShot(name, JobTrigger.STARTUP_CATCH_UP, config.scheduledOptions(name), null, data);

@@ -1,5 +1,7 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.support.Redact;
+import uk.csc.warehouse.runs.RunRecord;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

@@ -18,13 +18,21 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * definition and column notes become DuckDB COMMENTs so analysts see them in their own tools.
  */
 public record Model(String schema, String name, String resource, String sql, String grain, String definition,
-                    String materialized, Map<String, String> columns, Map<String, List<String>> tests,
+                    String materialized, Map<String, String> columns, Map<String, Object> tests,
                     Set<String> references) {
 
     static final List<String> LAYERS = List.of("reference", "staging", "intermediate", "marts");
     private static final Pattern HEADER = Pattern.compile("\\A\\s*/\\*(.*?)\\*/", Pattern.DOTALL);
     private static final Pattern REF = Pattern.compile(
             "\\b(reference|staging|intermediate|marts)\\.([a-z0-9_]+)\\b", Pattern.CASE_INSENSITIVE);
+
+    /** The same model, built after {@code more} too (for models whose SQL is completed at build time). */
+    Model alsoReading(Set<String> more) {
+        Set<String> refs = new TreeSet<>(references);
+        refs.addAll(more);
+        refs.remove(qualifiedName());
+        return new Model(schema, name, resource, sql, grain, definition, materialized, columns, tests, refs);
+    }
 
     public String qualifiedName() {
         return schema + "." + name;
@@ -64,9 +72,7 @@ public record Model(String schema, String name, String resource, String sql, Str
         Map<String, String> columns = new LinkedHashMap<>();
         ((Map<String, Object>) meta.getOrDefault("columns", Map.of()))
                 .forEach((k, v) -> columns.put(k, String.valueOf(v).strip()));
-        Map<String, List<String>> tests = new LinkedHashMap<>();
-        ((Map<String, Object>) meta.getOrDefault("tests", Map.of()))
-                .forEach((k, v) -> tests.put(k, (List<String>) v));
+        Map<String, Object> tests = new LinkedHashMap<>((Map<String, Object>) meta.getOrDefault("tests", Map.of()));
         Set<String> refs = new TreeSet<>();
         Matcher r = REF.matcher(withoutComments(body));
         while (r.find()) {

@@ -32,11 +32,20 @@ public final class ModelCatalog {
                 continue;
             }
             Model m = Model.parse(resource, ClasspathFolder.read(resource));
+            if (IndicatorReshape.uses(m.sql())) {
+                m = m.alsoReading(IndicatorReshape.sourceModels());
+            }
             Model clash = models.put(m.qualifiedName(), m);
             if (clash != null) {
                 throw new IllegalStateException("two models named " + m.qualifiedName() + ": "
                         + clash.resource() + " and " + resource);
             }
+        }
+        if (models.values().stream().anyMatch(m -> IndicatorReshape.uses(m.sql()))) {
+            IndicatorReshape.sourceModels().stream().filter(r -> !models.containsKey(r)).findFirst().ifPresent(r -> {
+                throw new IllegalStateException("sql/seeds/indicator_catalogue names source_model " + r
+                        + ", which is no model under sql/");
+            });
         }
         List<DataTest> tests = new ArrayList<>();
         models.values().forEach(m -> tests.addAll(DataTest.declared(m)));

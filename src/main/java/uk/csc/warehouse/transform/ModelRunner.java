@@ -22,7 +22,8 @@ final class ModelRunner {
         long started = System.nanoTime();
         String kind = "view".equals(m.materialized()) ? "VIEW" : "TABLE";
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE OR REPLACE " + kind + " " + m.qualifiedName() + " AS\n" + m.sql());
+            String sql = IndicatorReshape.uses(m.sql()) ? IndicatorReshape.expand(c, m) : m.sql();
+            st.execute("CREATE OR REPLACE " + kind + " " + m.qualifiedName() + " AS\n" + sql);
             Set<String> actual = columns(st, m);
             // One round trip for all the comments: a model has a dozen columns and a build has over a hundred models.
             StringBuilder comments = new StringBuilder("COMMENT ON " + kind + " " + m.qualifiedName() + " IS "

@@ -6,8 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import uk.csc.warehouse.support.ClasspathFolder;
 import uk.csc.warehouse.support.Sql;
@@ -20,6 +25,10 @@ import uk.csc.warehouse.support.Sql;
  * keeps its own rows of, say, the indicator catalogue.
  */
 final class ReferenceData {
+    /** The authority's own reference file the marts cannot do without, and the columns it must have. */
+    static final String POPULATION = "population_0_17";
+    static final List<String> POPULATION_COLUMNS = List.of("area_code", "financial_year", "population_0_17");
+
     private ReferenceData() {}
 
     static void load(Connection c, Path authorityReference, Path scratch) throws SQLException, IOException {
@@ -48,6 +57,32 @@ final class ReferenceData {
                     loadCsv(c, f);
                 }
             }
+        }
+        requirePopulation(c, authorityReference);
+    }
+
+    /** Rates per 10,000 children need the population; say which file and what shape, not DuckDB's Catalog Error. */
+    private static void requirePopulation(Connection c, Path authorityReference) throws SQLException {
+        Path file = authorityReference.resolve(POPULATION + ".csv");
+        String shape = "a CSV with the header " + String.join(",", POPULATION_COLUMNS) + " and one row per financial"
+                + " year, e.g. E09000028,2024-25,63210 (the ONS mid-year estimate of children aged 0-17)";
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = 'reference' AND table_name = ?")) {
+            ps.setString(1, POPULATION);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new BuildFailed(file + " is missing: the rates per 10,000 children need it; put there " + shape
+                    + " (generate and demo write one for a synthetic authority)");
+        }
+        List<String> missing = POPULATION_COLUMNS.stream().filter(col -> !columns.contains(col)).toList();
+        if (!missing.isEmpty()) {
+            throw new BuildFailed(file + " has no column " + String.join(", ", missing) + ": it must be " + shape);
         }
     }
 

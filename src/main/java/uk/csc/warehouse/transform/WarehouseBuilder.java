@@ -35,7 +35,11 @@ public final class WarehouseBuilder {
         }
     }
 
-    public record BuildResult(Path warehouse, int models, int tests, long millis) {
+    /** {@code warnings}: tests of severity warn that found rows (recorded in ops.data_test_results; published). */
+    public record BuildResult(Path warehouse, int models, int tests, long millis, int warnings) {
+        public BuildResult(Path warehouse, int models, int tests, long millis) {
+            this(warehouse, models, tests, millis, 0);
+        }
     }
 
     private final ModelCatalog models;
@@ -51,16 +55,35 @@ public final class WarehouseBuilder {
     }
 
     public BuildResult build(DataDir dataDir) throws SQLException, IOException {
+        return build(dataDir, ModelSelection.ALL);
+    }
+
+    /**
+     * Builds the selected models only (see {@link ModelSelection}) into a copy of the published warehouse, so
+     * the others are read as published; every data test still runs before the copy replaces the published file.
+     */
+    public BuildResult build(DataDir dataDir, ModelSelection selection) throws SQLException, IOException {
         long started = System.nanoTime();
         Path building = dataDir.root().resolve("warehouse.duckdb.building");
         Path scratch = dataDir.root().resolve(".build");
         Files.createDirectories(dataDir.root());
         Files.deleteIfExists(building);
         Files.deleteIfExists(Path.of(building + ".wal"));
-        List<Model> order = models.inBuildOrder();
+        List<Model> order = selection.models(models);
+        if (!selection.isAll()) {
+            if (!Files.isRegularFile(dataDir.warehouse())) {
+                throw new BuildFailed("build --select " + selection + " rebuilds part of the published warehouse, "
+                        + "and there is none yet in " + dataDir.root() + "; run build without --select first");
+            }
+            Files.copy(dataDir.warehouse(), building);
+            LOG.info("building {} ({} models) over a copy of the published warehouse", selection, order.size());
+        }
         List<TestFailure> failures;
+        List<TestFailure> warnings = new ArrayList<>();
         try (Connection c = DuckDb.file(building)) {
             try (Statement st = c.createStatement()) {
+                // ops holds this build's own records (snapshots read, loads, ledger, test results): never a copy's
+                st.execute("DROP SCHEMA IF EXISTS ops CASCADE");
                 for (String schema : SCHEMAS) {
                     st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
                 }
@@ -69,6 +92,7 @@ public final class WarehouseBuilder {
             LakeSources.attach(c, dataDir.lake(), contracts);
             ReferenceData.load(c, dataDir.reference(), scratch);
             OperationsRecords.copy(c, dataDir.root().resolve("ops"));
+            DataQualityHistory.carry(c, dataDir.warehouse(), scratch);
             try (Statement st = c.createStatement()) {
                 for (String script : models.macroScripts()) {
                     st.execute(script); // after the seeds: a macro binds the tables it reads when created
@@ -81,8 +105,9 @@ public final class WarehouseBuilder {
                 ModelRunner.run(c, m);
                 CrashPoint.reached("build.model");
             }
+            DataQualityHistory.record(c);
             LOG.info("built {} models; running {} data tests", order.size(), models.tests().size());
-            failures = runTests(c);
+            failures = runTests(c, warnings);
             LakeSources.detach(c);
             try (Statement st = c.createStatement()) {
                 st.execute("CHECKPOINT");
@@ -95,36 +120,46 @@ public final class WarehouseBuilder {
             throw new BuildFailed(failures.size() + " data test(s) failed, first: " + failures.get(0)
                     + "; the previous warehouse is unchanged, this build is kept as " + failed.getFileName());
         }
+        warnings.forEach(w -> LOG.warn("data test warning (published anyway): {}", w));
         CrashPoint.reached("build.before-publish");
         Files.move(building, dataDir.warehouse(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("published {} ({} models, {} tests passed) in {} ms", dataDir.warehouse(), order.size(),
-                models.tests().size(), millis);
-        return new BuildResult(dataDir.warehouse(), order.size(), models.tests().size(), millis);
+        LOG.info("published {} ({} models, {} tests passed, {} warning(s)) in {} ms", dataDir.warehouse(), order.size(),
+                models.tests().size() - warnings.size(), warnings.size(), millis);
+        return new BuildResult(dataDir.warehouse(), order.size(), models.tests().size(), millis, warnings.size());
     }
 
-    private List<TestFailure> runTests(Connection c) throws SQLException {
+    /** Runs every test; returns the failed error tests and adds the failed warn tests to {@code warnings}. */
+    private List<TestFailure> runTests(Connection c, List<TestFailure> warnings) throws SQLException {
         List<DataTest> tests = models.tests();
         long[] failing = new long[tests.size()];
-        try (Statement st = c.createStatement()) {
-            try {
-                countInBatches(st, tests, failing);
-            } catch (SQLException e) {
-                countOneByOne(st, tests, failing); // to name the test whose SQL is broken
+        try {
+            try (Statement batches = c.createStatement()) {
+                countInBatches(batches, tests, failing);
             }
+        } catch (SQLException e) {
+            countOneByOne(c, tests, failing); // to name the test whose SQL is broken
+        }
+        try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE TABLE ops.data_test_results (model VARCHAR, test VARCHAR, "
-                    + "failing_rows BIGINT, passed BOOLEAN)");
+                    + "failing_rows BIGINT, passed BOOLEAN, severity VARCHAR)");
             st.execute("COMMENT ON TABLE ops.data_test_results IS 'Every data test run by the build that "
-                    + "published this warehouse: a test is a query returning the rows that break a rule.'");
+                    + "published this warehouse: a test is a query returning the rows that break a rule. severity "
+                    + "error: a failure stops publishing; warn: a failure is recorded here and the warehouse published.'");
+            st.execute("CREATE OR REPLACE VIEW ops.data_test_warnings AS SELECT model, test, failing_rows "
+                    + "FROM ops.data_test_results WHERE severity = 'warn' AND NOT passed ORDER BY model, test");
+            st.execute("COMMENT ON VIEW ops.data_test_warnings IS 'The warn-severity data tests that found rows in "
+                    + "the build that published this warehouse (what status shows as warnings).'");
             StringBuilder insert = new StringBuilder("INSERT INTO ops.data_test_results VALUES ");
             List<TestFailure> failures = new ArrayList<>();
             for (int i = 0; i < tests.size(); i++) {
                 DataTest t = tests.get(i);
                 insert.append(i == 0 ? "" : ", ").append("(").append(Sql.literal(t.model())).append(", ")
                         .append(Sql.literal(t.name())).append(", ").append(failing[i]).append(", ")
-                        .append(failing[i] == 0).append(")");
+                        .append(failing[i] == 0).append(", ").append(Sql.literal(t.severity().label())).append(")");
                 if (failing[i] > 0) {
-                    failures.add(new TestFailure(t.model(), t.name(), failing[i]));
+                    (t.severity() == DataTest.Severity.ERROR ? failures : warnings)
+                            .add(new TestFailure(t.model(), t.name(), failing[i]));
                 }
             }
             if (!tests.isEmpty()) {
@@ -153,10 +188,12 @@ public final class WarehouseBuilder {
         }
     }
 
-    private static void countOneByOne(Statement st, List<DataTest> tests, long[] failing) throws SQLException {
+    private static void countOneByOne(Connection c, List<DataTest> tests, long[] failing) throws SQLException {
         for (int i = 0; i < tests.size(); i++) {
             DataTest t = tests.get(i);
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + t.sql() + ") AS failing")) {
+            // a statement of its own: DuckDB closes a statement whose query failed
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + t.sql() + ") AS failing")) {
                 rs.next();
                 failing[i] = rs.getLong(1);
             } catch (SQLException e) {

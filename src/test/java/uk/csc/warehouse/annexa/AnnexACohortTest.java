@@ -101,7 +101,8 @@ class AnnexACohortTest {
         String summary = String.join("\n", workbook.summaryText);
         assertTrue(summary.contains("List 1 (Contacts): 1 row(s) with no date of birth"), summary);
         assertTrue(summary.contains("List 11 (Adopters): no rows"), summary);
-        assertTrue(summary.contains("List 9 (Care leavers), LA in Touch: 1 row(s) blank where the template expects a value"), summary);
+        assertTrue(summary.contains("List 9 (Care leavers), LA in Touch: 1 row(s) blank where the template expects a value: "
+                + "row 2 (A04)"), summary);
         assertTrue(summary.contains("ssd_person | 2025-03-31"), summary);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(result.file())));
         List<String> audit = Files.readAllLines(AuditLog.file(root));

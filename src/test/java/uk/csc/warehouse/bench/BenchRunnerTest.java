@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The benchmark runner itself (bench/run.sh) on size S, --quick (10,000 children, 3 years: generate, floor,
  * nightly run), as the benchmarks issue asks: it runs, and writes a well-formed result file with the machine, the
  * floor, the ingest ratio and the nightly figures. The full stages of S and the heavier sizes (M, L, XL) are run
- * by hand, not in CI.
+ * by hand, not in CI. Tagged "bench": out of the default suite, run by {@code mvn -Pbench test} (and by .ci/run).
  */
+@Tag("bench")
 class BenchRunnerTest {
 
     @Test

@@ -24,6 +24,8 @@ import uk.csc.warehouse.testing.TestAuthority;
  * The corpus of real-world and broken extracts under src/test/resources/broken/: each folder is one
  * delivery and its expect.properties says what loading it must do. For every file, whatever happens,
  * rows read = rows loaded + rows quarantined, and nothing quarantined is lost: it sits in quarantine/.
+ * Optional keys: {@code quarantined_lines} (every quarantined row's line, in order) and {@code lake_check} (a
+ * boolean SQL expression over the landed Parquet, e.g. that a value loaded exactly as it means).
  */
 class BrokenFilesTest {
     @TempDir
@@ -84,6 +86,13 @@ class BrokenFilesTest {
             }
             assertTrue(first.getField("reason").contains(reason), "reason was: " + first.getField("reason"));
         }
+        if (expect.containsKey("quarantined_lines")) {
+            assertEquals(expect.getProperty("quarantined_lines"), String.join(",", quarantinedLines(result)),
+                    "lines of the quarantined rows");
+        }
+        if (expect.containsKey("lake_check")) {
+            assertTrue(lakeCheck(result, expect.getProperty("lake_check")), "lake_check: " + expect.getProperty("lake_check"));
+        }
         assertEquals(result.rowsLoaded(), lakeRows(result), "the lake holds exactly the loaded rows");
     }
 
@@ -102,6 +111,21 @@ class BrokenFilesTest {
                 : rowsFile.resolveSibling(rowsFile.getFileName().toString().replace(".rows.csv", ".orphans.csv"));
         try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(file)) {
             return csv.stream().findFirst().orElseThrow();
+        }
+    }
+
+    private static List<String> quarantinedLines(LoadReport.FileResult result) throws IOException {
+        try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(result.quarantinedRows())) {
+            return csv.stream().map(r -> r.getField("line")).toList();
+        }
+    }
+
+    private static boolean lakeCheck(LoadReport.FileResult result, String expression) throws Exception {
+        Path parquet = result.partition().resolve(result.table() + ".parquet");
+        try (var c = uk.csc.warehouse.support.DuckDb.inMemory(); var st = c.createStatement();
+             var rs = st.executeQuery("select " + expression + " from read_parquet('" + parquet + "')")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 

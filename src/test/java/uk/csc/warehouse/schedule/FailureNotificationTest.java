@@ -1,5 +1,7 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.ingest.pull.SourcePull;
+import uk.csc.warehouse.runs.RunRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,7 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.runs.RunRecord;
+import uk.csc.warehouse.runs.RunLedger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.csc.warehouse.schedule.ScheduleTesting.await;
@@ -12,6 +14,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.csc.warehouse.cli.InProcessCommands;
 import uk.csc.warehouse.cli.Main;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import uk.csc.warehouse.support.DataDir;
@@ -61,7 +64,7 @@ class RequestFileTest {
         authority.load();
         authority.build();
         DataDir dir = authority.dataDir;
-        try (SchedulerService s = new SchedulerService(dir, ScheduleTesting.config(Map.of()), JobRegistry.standard(),
+        try (SchedulerService s = new SchedulerService(dir, ScheduleTesting.config(Map.of()), JobRegistry.standard(new InProcessCommands()),
                 Notifier.LOG_ONLY)) {
             s.start();
             Files.writeString(RequestFiles.folder(dir).resolve("ofsted.request"), "job=annex-a\nas_at=2024-09-30\n");

@@ -1,5 +1,7 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.runs.RunRecord;
+import uk.csc.warehouse.runs.RunLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

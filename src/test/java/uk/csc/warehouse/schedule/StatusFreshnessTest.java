@@ -1,5 +1,7 @@
 package uk.csc.warehouse.schedule;
 
+import uk.csc.warehouse.runs.RunRecord;
+import uk.csc.warehouse.runs.RunLedger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +30,7 @@ class StatusFreshnessTest {
     void a_nightly_that_loaded_nothing_new_does_not_make_the_data_fresh() throws Exception {
         TestAuthority authority = TestAuthority.fromCohort("front_door", root);
         authority.load();
-        // The load happened three days ago: its commit record says so.
+        // The load (and the build that published it) happened three days ago: its commit record says so.
         Instant threeDaysAgo = Instant.now().minus(Duration.ofDays(3));
         try (Stream<Path> loads = Files.list(authority.dataDir.lake().resolve("_loads"))) {
             for (Path manifest : loads.toList()) {
@@ -36,6 +38,7 @@ class StatusFreshnessTest {
                 Files.writeString(manifest, text.replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", threeDaysAgo.toString()));
             }
         }
+        authority.build();
         // Last night's nightly found nothing in the inbox and succeeded (as the ledger records it).
         Instant lastNight = Instant.now().minus(Duration.ofHours(5));
         RunLedger.of(authority.dataDir).insert(new RunRecord("nightly-lastnight", NightlyLoadJob.NAME, "cron", null, "",
@@ -50,6 +53,10 @@ class StatusFreshnessTest {
         // Tonight's extract arrives and loads: fresh again.
         TestAuthority.copyFolder(TestAuthority.resource("cohorts/front_door_next/case"), authority.dataDir.inbox("case"));
         authority.load();
+        out = status(authority);
+        assertEquals(2, lastExit, "loaded into the lake but not yet published: analysts still see the old extract\n" + out);
+        assertTrue(out.contains("extract:  STALE: newest case extract loaded"), out);
+        authority.build();
         out = status(authority);
         assertEquals(0, lastExit, out);
         assertTrue(out.contains("extract:  fresh: newest case extract loaded"), out);

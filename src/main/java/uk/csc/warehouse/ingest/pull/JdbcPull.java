@@ -1,5 +1,6 @@
 package uk.csc.warehouse.ingest.pull;
 
+import uk.csc.warehouse.support.Retry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -71,6 +72,7 @@ public final class JdbcPull {
         List<String> delivered = new ArrayList<>();
         List<Long> rows = new ArrayList<>();
         String failure = null;
+        boolean permanent = true;
         try {
             List<String> tables = tables();
             Driver driver = driver();
@@ -96,7 +98,7 @@ public final class JdbcPull {
                                 break;
                             }
                             if (attempt >= config.retry().attempts()) {
-                                throw new PullFailed(describe("reading table " + table + " failed", e, attempt));
+                                throw PullFailed.temporary(describe("reading table " + table + " failed", e, attempt));
                             }
                             closeQuietly(connection);
                             connection = null;
@@ -112,8 +114,10 @@ public final class JdbcPull {
             }
         } catch (PullFailed e) {
             failure = e.getMessage();
+            permanent = !e.temporary;
         } catch (IOException e) {
             failure = "jdbc source '" + config.source() + "': cannot write to the inbox: " + e.getMessage();
+            permanent = false;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (failure == null) {
@@ -122,7 +126,8 @@ public final class JdbcPull {
         } else {
             LOG.error(failure);
         }
-        return new PullReport.SourceResult(config.source(), PullReport.Kind.JDBC, delivered, rows, failure, millis);
+        return new PullReport.SourceResult(config.source(), PullReport.Kind.JDBC, delivered, rows, failure, millis,
+                failure != null && permanent);
     }
 
     private List<String> tables() {
@@ -174,8 +179,10 @@ public final class JdbcPull {
         props.putAll(config.driverProperties());
         config.username().ifPresent(u -> props.setProperty("user", u));
         config.password().ifPresent(p -> props.setProperty("password", p.reveal()));
-        for (int attempt = 1; ; attempt++) {
-            try {
+        int[] attempts = {0};
+        try {
+            return Retry.run(config.retry(), "jdbc source '" + config.source() + "': connecting", () -> {
+                attempts[0]++;
                 Connection c = driver.connect(config.url(), props);
                 if (c == null) {
                     throw new PullFailed("jdbc source '" + config.source() + "': the driver does not accept "
@@ -185,12 +192,18 @@ public final class JdbcPull {
                 c.setAutoCommit(false);
                 c.setReadOnly(true);
                 return c;
-            } catch (SQLException e) {
-                if (!transient_(e) || attempt >= config.retry().attempts()) {
-                    throw new PullFailed(describe("cannot connect", e, attempt));
-                }
-                waitBeforeRetry("connecting", e, attempt);
-            }
+            });
+        } catch (Retry.Exhausted e) {
+            throw PullFailed.temporary(describe("cannot connect", (SQLException) e.getCause(), attempts[0]));
+        } catch (SQLException e) {
+            throw new PullFailed(describe("cannot connect", e, attempts[0]));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PullFailed("jdbc source '" + config.source() + "': interrupted while waiting to retry");
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PullFailed("jdbc source '" + config.source() + "': cannot connect: " + oneLine(e));
         }
     }
 
@@ -239,21 +252,9 @@ public final class JdbcPull {
         }
     }
 
-    /** Worth retrying: the database could not be reached or dropped the connection, not a refusal or a bad query. */
+    /** Worth retrying: the one rule for what is temporary (support.Retry). */
     static boolean transient_(SQLException e) {
-        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException) {
-            return true;
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof SocketTimeoutException
-                    || t instanceof NoRouteToHostException) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        return Retry.isTransient(e);
     }
 
     private String oneLine(Throwable e) {
@@ -320,8 +321,20 @@ public final class JdbcPull {
 
     /** Ends one source's pull with a message fit for an operator. */
     static final class PullFailed extends RuntimeException {
+        /** The database stayed unreachable through this source's retries: a later round may succeed. */
+        final boolean temporary;
+
         PullFailed(String message) {
+            this(message, false);
+        }
+
+        private PullFailed(String message, boolean temporary) {
             super(message);
+            this.temporary = temporary;
+        }
+
+        static PullFailed temporary(String message) {
+            return new PullFailed(message, true);
         }
     }
 }

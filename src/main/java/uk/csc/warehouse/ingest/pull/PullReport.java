@@ -17,9 +17,11 @@ public final class PullReport {
      * @param delivered file names now in {@code inbox/<source>/}, in delivery order
      * @param rows      rows written per delivered file (JDBC); empty for SFTP
      * @param failure   null when the pull succeeded
+     * @param permanent the failure is a refusal that retrying cannot cure (host key, login, missing folder or
+     *                  table, no driver): never retried; false for an unreachable server (temporary)
      */
     public record SourceResult(String source, Kind kind, List<String> delivered, List<Long> rows, String failure,
-                               long millis) {
+                               long millis, boolean permanent) {
         public SourceResult {
             delivered = List.copyOf(delivered);
             rows = List.copyOf(rows);
@@ -42,6 +44,11 @@ public final class PullReport {
 
     public synchronized List<SourceResult> failures() {
         return results.stream().filter(r -> !r.ok()).toList();
+    }
+
+    /** Some source refused us (see {@link SourceResult#permanent()}): trying the round again cannot help. */
+    public synchronized boolean refused() {
+        return failures().stream().anyMatch(SourceResult::permanent);
     }
 
     public synchronized boolean ok() {

@@ -127,7 +127,7 @@ public final class RemoteSources {
                     LOG.error(message);
                 }
                 report.add(new PullReport.SourceResult(sftp.source(), PullReport.Kind.SFTP, delivered, List.of(),
-                        message, millis));
+                        message, millis, message != null && e.getValue().refused()));
             }
         } finally {
             for (SftpSourceConfig sftp : running.keySet()) {

@@ -26,6 +26,7 @@ final class SftpPollStrategy extends RemoteFilePollingConsumerPollStrategy {
 
     private final SftpSourceConfig config;
     private final CompletableFuture<String> outcome = new CompletableFuture<>();
+    private volatile boolean refused;
 
     SftpPollStrategy(SftpSourceConfig config) {
         this.config = config;
@@ -33,6 +34,11 @@ final class SftpPollStrategy extends RemoteFilePollingConsumerPollStrategy {
 
     CompletableFuture<String> outcome() {
         return outcome;
+    }
+
+    /** The poll failed for a reason retrying cannot cure (host key, login, folder): permanent. */
+    boolean refused() {
+        return refused;
     }
 
     @Override
@@ -47,6 +53,7 @@ final class SftpPollStrategy extends RemoteFilePollingConsumerPollStrategy {
         String detail = detail(e);
         String permanent = permanentReason(e, detail);
         if (permanent != null) {
+            refused = true;
             outcome.complete(prefix() + permanent + ": " + detail);
             return false;
         }

@@ -185,6 +185,36 @@ class SftpPullTest {
         assertNothingMoved();
     }
 
+    /**
+     * The nightly cycle's rule for a permanent failure (issue 14): a refused host key is never retried, neither by
+     * the source's own retry nor by the pull round's (schedule.retry.*), and the run fails before the load.
+     */
+    @Test
+    void a_refused_host_key_fails_the_nightly_at_once_without_a_retry() throws Exception {
+        Files.write(outbound.resolve("ssd_person.csv"), PERSON_CSV);
+        java.util.concurrent.atomic.AtomicInteger sessions = new java.util.concurrent.atomic.AtomicInteger();
+        sshd.addSessionListener(new org.apache.sshd.common.session.SessionListener() {
+            @Override
+            public void sessionCreated(org.apache.sshd.common.session.Session session) {
+                sessions.incrementAndGet();
+            }
+        });
+        Files.createDirectories(dataDir.root());
+        configFile(Files.writeString(dataDir.root().resolve("known_hosts"), ""), Map.of("sftp.case.password", PASSWORD,
+                "sftp.case.retry.initial-delay", "10ms", "schedule.retry.attempts", "3",
+                "schedule.retry.initial-delay", "10ms", "schedule.retry.max-delay", "20ms"));
+
+        int exit = uk.csc.warehouse.cli.Main.execute("run", "--data-dir", dataDir.root().toString());
+
+        assertEquals(1, exit);
+        assertEquals(1, sessions.get(), "one connection: the refusal was not retried");
+        uk.csc.warehouse.runs.RunRecord run = uk.csc.warehouse.runs.RunLedger.of(dataDir).recent("nightly", 1).get(0);
+        assertEquals(uk.csc.warehouse.runs.RunRecord.FAILED, run.status());
+        assertTrue(run.reason().contains("host key refused"), run.reason());
+        assertFalse(Files.exists(dataDir.warehouse()), "nothing was loaded or built");
+        assertNothingMoved();
+    }
+
     @Test
     void a_changed_host_key_is_refused() throws Exception {
         Files.write(outbound.resolve("ssd_person.csv"), PERSON_CSV);

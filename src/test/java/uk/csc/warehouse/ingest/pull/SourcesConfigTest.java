@@ -1,5 +1,6 @@
 package uk.csc.warehouse.ingest.pull;
 
+import uk.csc.warehouse.support.Retry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.config.ConfigException;
 import uk.csc.warehouse.config.JdbcSourceConfig;
-import uk.csc.warehouse.config.RetryPolicy;
 import uk.csc.warehouse.config.SftpSourceConfig;
 import uk.csc.warehouse.config.SourcesConfig;
 import uk.csc.warehouse.support.DataDir;
@@ -49,7 +49,7 @@ class SourcesConfigTest {
         assertFalse(".ssd_person.csv.part".matches(sftp.include()));
         assertEquals(SftpSourceConfig.AfterDownload.MOVE, sftp.afterDownload());
         assertEquals(Duration.ofSeconds(60), sftp.minAge());
-        assertEquals(RetryPolicy.DEFAULT, sftp.retry());
+        assertEquals(Retry.Policy.DEFAULT, sftp.retry());
 
         JdbcSourceConfig jdbc = config.jdbc().get(0);
         assertEquals("db-secret", jdbc.password().orElseThrow().reveal());
@@ -69,9 +69,9 @@ class SourcesConfigTest {
 
     @Test
     void typos_and_missing_settings_are_named() throws Exception {
-        assertMessage("test: unknown key 'sftp.case.hostname'; known settings for sftp are",
+        assertMessage("test: unknown key 'sftp.case.hostname'; did you mean 'sftp.case.host'? (known settings for sftp:",
                 Map.of("sftp.case.hostname", "x"));
-        assertMessage("test: key 'jdbc.cases.url' names source 'cases'; sources are case, complaints, hr",
+        assertMessage("test: key 'jdbc.cases.url' names source 'cases'; did you mean 'case'? (sources: case, complaints, hr)",
                 Map.of("jdbc.cases.url", "x"));
         assertMessage("test: jdbc.case.url is required", Map.of("jdbc.case.username", "x"));
         assertMessage("test: jdbc.case.password refers to environment variable CSC_NOT_SET, which is not set",
@@ -109,7 +109,7 @@ class SourcesConfigTest {
 
     @Test
     void back_off_doubles_up_to_its_ceiling() {
-        RetryPolicy r = new RetryPolicy(6, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        Retry.Policy r = new Retry.Policy(6, Duration.ofSeconds(2), Duration.ofSeconds(10));
         assertEquals(List.of(2L, 4L, 8L, 10L, 10L),
                 List.of(1, 2, 3, 4, 5).stream().map(n -> r.delayAfter(n).toSeconds()).toList());
     }

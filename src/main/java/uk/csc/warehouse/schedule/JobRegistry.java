@@ -29,7 +29,7 @@ public final class JobRegistry {
                 .register(new CommandJob(commands, "annex-a", "annex-a", "Ofsted ILACS Annex A workbook (option as_at)"))
                 .register(new CommandJob(commands, "pack", "pack", "annual self-evaluation data pack (option year, default: "
                         + "the financial year last closed)", ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
-                .register(new CommandJob("ssda903", "return ssda903", "DfE SSDA903 children-looked-after return "
+                .register(new CommandJob(commands, "ssda903", "return ssda903", "DfE SSDA903 children-looked-after return "
                         + "(option year, default: the collection year last closed)",
                         ctx -> Map.of("year", lastClosedFinancialYear(ctx))))
                 // comparators-refresh needs the DfE LAIT file: schedule.comparators.option.lait=/path/bds_long.parquet

@@ -117,6 +117,7 @@ left_care as (
         in_year.person_id,
         in_year.birthday_age,
         max(care.end_date) filter (where care.end_date < in_year.birthday) as left_care_date,
+        -- not reference.in_force: care ending on the birthday counts as looked after on it (rules 1007/1016)
         bool_or(care.start_date <= in_year.birthday and (care.end_date is null or care.end_date >= in_year.birthday)) as looked_after_on_birthday,
         arg_max(care.period_of_care_id, care.end_date) filter (where care.end_date < in_year.birthday) as last_period_of_care_id
     from in_year

@@ -67,7 +67,7 @@ final class Codes {
 
     static String ethnicity(SplittableRandom rng) {
         return Pick.weighted(rng, "WBRI", 24, "WIRI", 1, "WOTH", 10, "WROM", 1, "MWBC", 6, "MWBA", 3, "MWAS", 2,
-                "MOTH", 7, "AIND", 1, "APKN", 1, "ABAN", 2, "CNHE", 1, "AOTH", 3, "BCRB", 8, "BAFR", 18, "BOTH", 5,
+                "MOTH", 7, "AIND", 1, "APKN", 1, "ABAN", 2, "CHNE", 1, "AOTH", 3, "BCRB", 8, "BAFR", 18, "BOTH", 5,
                 "OOTH", 5, "REFU", 1, "NOBT", 1);
     }
 

@@ -121,7 +121,11 @@ public final class Ssda903Return {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (ReturnFolder folder = ReturnFolder.open(dataDir, NAME, spec.year(), outOrNull)) {
             for (Ssda903Spec.Table table : spec.tables()) {
-                rows.put(table.file(), writeTable(st, table, folder.file(table.file()), dates, spec, warnings));
+                long t0 = System.nanoTime();
+                long n = writeTable(st, table, folder.file(table.file()), dates, spec, warnings);
+                rows.put(table.file(), n);
+                LOG.info("return ssda903 {} {}: {} rows in {} ms", spec.year(), table.file(), n,
+                        (System.nanoTime() - t0) / 1_000_000);
             }
             folder.commit();
         }

@@ -329,14 +329,15 @@ class ChildrenInCareCohortTest {
 
     @Test
     void care_leaver_with_19th_birthday_on_1_april() throws Exception {
-        // K05's 19th birthday is 1 April 2025: in the 2025-26 cohort, not 2024-25. 2024-25 holds her 18th birthday
-        // (1 April 2024, the day she left care): aged 17-18, in touch, in education (F2), suitably housed.
+        // K05's 19th birthday is 1 April 2025: in the 2025-26 cohort, not 2024-25. Her 18th birthday (1 April 2024)
+        // is the day she left care: she was looked after on it, so it is not a care leaver's birthday (DfE's SSDA903
+        // rules 1007/1016: no care leaver information for an 18-year-old whose care ceased on or after the birthday).
         assertEquals(java.util.List.of(), authority.query("select * from intermediate.int_care_leavers_birthdays "
-                + "where person_id = 'K05' and birthday_age = 19 and financial_year = '2024-25'"));
+                + "where person_id = 'K05' and financial_year = '2024-25'"));
         Map<String, Object> fy = row("care_leavers", "2024-25");
-        assertEquals(1L, fy.get("leavers_17_18"));
-        assertEquals(100.0, num(fy.get("leavers_17_18_eet_pct")), 1e-9);
-        assertEquals(100.0, num(fy.get("leavers_17_18_suitable_pct")), 1e-9);
+        assertEquals(0L, fy.get("leavers_17_18"));
+        assertNull(fy.get("leavers_17_18_eet_pct"));
+        assertNull(fy.get("leavers_17_18_suitable_pct"));
         // 2024-25 19-21: only K09 (20th birthday 20 Aug 2024), not in touch, residence not known (accommodation R).
         // He stays in the DfE denominator for in touch and EET (1: 0% in touch, 100% not in touch, 0% EET) but
         // DfE leaves "residence not known" out of the suitable accommodation denominator: 0, so no %, not 0%.

@@ -34,6 +34,8 @@ class Ssda903CohortTest {
     private static final CollectionYear YEAR = CollectionYear.parse("2025-26");
     /** Documented in docs/returns.md with the evidence (each rule run alone, the children's full history). */
     private static final Set<String> KNOWN_FALSE_POSITIVES = Set.of("1001", "1002", "218", "575", "577");
+    /** What the SSD does not hold and the team adds by hand (docs/returns.md): OC2 INTERVENTION_OFFERED. */
+    private static final Set<String> ADDED_BY_HAND = Set.of("159");
 
     @Test
     @Timeout(900)
@@ -51,8 +53,10 @@ class Ssda903CohortTest {
         Ssda903Return.Result cleanReturn = new Ssda903Return().write(clean.dataDir, YEAR, null, null);
         Validator903.Run cleanRun = Validator903.run(cleanReturn.folder(), YEAR.endYear(), LA, cleanReturn.previous(),
                 tmp.resolve("v-clean"));
-        assertTrue(KNOWN_FALSE_POSITIVES.containsAll(cleanRun.failedRules().keySet()),
-                "the clean return fails only documented false positives: " + cleanRun.failedRules() + "\n"
+        Set<String> explained = new TreeSet<>(KNOWN_FALSE_POSITIVES);
+        explained.addAll(ADDED_BY_HAND);
+        assertTrue(explained.containsAll(cleanRun.failedRules().keySet()),
+                "the clean return fails only documented false positives and items added by hand: " + cleanRun.failedRules() + "\n"
                         + cleanRun.output());
         Set<String> flagged = cleanRun.issues().stream().map(Issue::child).collect(Collectors.toSet());
 
@@ -115,11 +119,14 @@ class Ssda903CohortTest {
         missing.save();
         expected.add(new Issue("574", p3));
 
-        // 4. A placement postcode that is not a postcode: rule 392c.
+        // 4. A placement postcode that is not a postcode: rule 392c, and so no distance (392a), no LA of
+        // placement (169) and no placement location (179).
         InboxEdits placements = InboxEdits.of(caseInbox, "ssd_cla_placement");
         String pl4 = plantPlacement(clean, used, openEpisodes + " and m.place not in ('P1') order by 1", placements,
                 r -> r.put("clap_cla_placement_postcode", "QQ1 1QQ"));
-        expected.add(new Issue("392c", pl4));
+        for (String rule : List.of("392c", "392a", "169", "179")) {
+            expected.add(new Issue(rule, pl4));
+        }
 
         // 6. A placement type that is not in DfE's list: rule 146.
         String pl6 = plantPlacement(clean, used, openEpisodes + " and m.place in ('U4', 'U5', 'U6') order by 1",
@@ -132,7 +139,7 @@ class Ssda903CohortTest {
         expected.add(new Issue("550", pl8));
         placements.save();
 
-        // 5. A 10-year-old's review recorded as PN0 (child under 4): rule 441.
+        // 5. A review of a child aged 5 or more recorded as PN0 (child under 4): rule 440.
         Map<String, Object> c5 = pick(clean, used, "select r.child, rv.review_id from marts.ssda903_reviews r"
                 + " join marts.ssda903_header h using (child)"
                 + " join (select distinct cla_id, person_id from staging.stg_case__cla_episodes) e on e.person_id = r.child"
@@ -143,23 +150,27 @@ class Ssda903CohortTest {
         assertEquals(1, reviews.change(r -> r.get("clar_cla_review_id").equals(c5.get("review_id")),
                 r -> r.put("clar_cla_review_participation", "PN0")));
         reviews.save();
-        expected.add(new Issue("441", (String) c5.get("child")));
+        expected.add(new Issue("440", (String) c5.get("child")));
 
-        // 7. An adopted child's matching date is not recorded: rule 601 (AD1 incomplete for a child adopted in the year).
+        // 7. An adopted child's matching date is not recorded: rules 601 (AD1 incomplete for a child adopted in the
+        // year) and 151 (adoption items partly completed).
         String p7 = (String) pick(clean, used, "select child from marts.ssda903_ad1 where date_match is not null"
                 + " order by child").get("child");
         InboxEdits permanence = InboxEdits.of(caseInbox, "ssd_permanence");
         assertTrue(permanence.change(r -> r.get("perm_person_id").equals(p7), r -> r.put("perm_matched_date", "")) > 0);
         permanence.save();
         expected.add(new Issue("601", p7));
+        expected.add(new Issue("151", p7));
 
-        // 9. The child's home address is deleted: no home postcode for a looked-after child, rule 392a (no distance).
+        // 9. The child's home address is deleted: no home postcode for a looked-after child, rules 392a (no
+        // distance) and 392b (no postcodes).
         String p9 = (String) pick(clean, used, "select child from marts.ssda903_episodes where home_post is not null"
                 + " and dec is null and child in (" + lac + ") order by child").get("child");
         InboxEdits addresses = InboxEdits.of(caseInbox, "ssd_address");
         assertTrue(addresses.remove(r -> r.get("addr_person_id").equals(p9)) > 0);
         addresses.save();
         expected.add(new Issue("392a", p9));
+        expected.add(new Issue("392b", p9));
 
         // 10. A legal status typed as a code that does not exist: rule 144.
         Map<String, Object> c10 = pick(clean, used, "select l.person_id as child, l.legal_status_id"

@@ -30,7 +30,7 @@ class DeterminismTest {
         GenerationSummary b = SyntheticAuthority.write(settings, tmp.resolve("b"));
         assertEquals(a, b);
         List<Path> files = files(tmp.resolve("a"));
-        assertEquals(43, files.size(), "36 SSD tables, 3 complaints tables, 3 HR tables and the population file");
+        assertEquals(44, files.size(), "36 SSD tables, 3 complaints tables, 3 HR tables, the population file and the data-origin marker");
         for (Path f : files) {
             Path other = tmp.resolve("b").resolve(tmp.resolve("a").relativize(f));
             assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(other), f.toString());
@@ -92,7 +92,7 @@ class DeterminismTest {
                 identical++;
             }
         }
-        assertEquals(43 - 6 - 2, identical, "every other file byte-identical");
+        assertEquals(44 - 6 - 2, identical, "every other file byte-identical");
     }
 
     private static List<List<String>> csv(Path f) throws IOException {

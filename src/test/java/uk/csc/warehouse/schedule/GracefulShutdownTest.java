@@ -55,6 +55,7 @@ class GracefulShutdownTest {
                 "schedule.pack.cron=off",
                 "schedule.comparators.cron=off",
                 "schedule.cin-census.cron=off",
+                "schedule.ssda903.cron=off",
                 "serve.shutdown-timeout=PT1S",
                 "serve.heartbeat-interval=PT1S",
                 ""));

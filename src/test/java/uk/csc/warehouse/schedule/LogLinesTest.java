@@ -92,7 +92,7 @@ class LogLinesTest {
         if (serve) {
             Files.writeString(root.resolve(ScheduleConfig.FILE_NAME), String.join("\n", "schedule.nightly.cron=0 0 2 * * ?",
                     "schedule.indicator-snapshot.cron=off", "schedule.pack.cron=off", "schedule.comparators.cron=off",
-                    "schedule.cin-census.cron=off", ""));
+                    "schedule.cin-census.cron=off", "schedule.ssda903.cron=off", ""));
         }
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "uk.csc.warehouse.cli.Main",

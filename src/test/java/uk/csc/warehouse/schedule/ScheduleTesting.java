@@ -26,6 +26,7 @@ final class ScheduleTesting {
         m.put("schedule.pack.cron", "off");
         m.put("schedule.comparators.cron", "off");
         m.put("schedule.cin-census.cron", "off");
+        m.put("schedule.ssda903.cron", "off");
         m.put("schedule.misfire-threshold", "PT0.5S");
         m.put("schedule.catch-up", "false"); // tests that want catch-up turn it on
 

@@ -12,14 +12,16 @@ definition: |
     changes, the child changes placement, or the child's carer changes"): a period is cut at every legal
     status start and every placement start inside it. Consecutive pieces with the same legal status code
     and the same placement are one episode (a status re-recorded with the same code is no change).
-  - RNE (903 guidance, reason for new episode): S started to be looked after (first episode of a period);
-    L change of legal status only; P change of placement (and carer) only; T change of both legal status
-    and placement and carer(s); U change of both legal status and placement, carer(s) unchanged. DfE's
-    validation treats B like U (rule 436: B and U must both change legal status and placement; rule 217:
-    placing for adoption with the current foster carers is S, T or U), so B is never derived. The SSD
-    holds no carer id: the carer is unchanged only when the child is placed for adoption with the current
-    foster carer(s) (903 placement types A3/A5 "with current foster carer(s)" following a foster placement
-    U1-U6); any other new placement is a new carer.
+  - RNE (903 guidance code set, restated in the SSD spec for clae_cla_episode_start_reason): S started to be
+    looked after (first episode of a period); L change of legal status only; P change of placement and
+    carer(s) only; T change of placement (but same carer(s)) only; B change of legal status and placement
+    and carer(s) at the same time; U change of legal status and change of placement (but same carer(s)) at
+    the same time. DfE's validation agrees: rule 436 requires both legal status and placement to change for
+    B and U; rule 217 allows only S, T or U when placing for adoption with the current foster carers. The SSD
+    holds no carer id: the carer is unchanged when the child is placed for adoption with the current foster
+    carer(s) (903 placement types A3/A5 "with current foster carer(s)" following a foster placement U1-U6),
+    or when the SSD's own episode starting that day records a same-carer reason (T or U), as
+    int_cla_placements_sequenced reads it for the stability measures; any other new placement is a new carer.
   - DEC and REC (903 guidance): an episode ends the day the next begins, with REC X1 ("episode ceases, and
     new episode begins on same day, for any reason"); the last episode of a period ends on the day care
     ceased with the SSD's reason for the period ending (its last episode's ceased reason); an open episode
@@ -248,16 +250,25 @@ uasc as (
     select distinct person_id from staging.stg_case__immigration_status where is_uasc
 ),
 
+-- the SSD's own record that a new placement kept the same carers (903 RNE T or U on its episode)
+same_carer_recorded as (
+    select distinct person_id, start_date from ssd_episodes where start_reason_code in ('T', 'U')
+),
+
 classified as (
     select
         with_neighbours.*,
         coalesce(list_contains(string_split(reference.setting('cla_short_break_legal_statuses'), ','), ls), false)
             as is_short_break,
-        place in ('A3', 'A5') and previous_place like 'U%' as carer_unchanged,
+        (place in ('A3', 'A5') and previous_place like 'U%') or same_carer_recorded.person_id is not null
+            as carer_unchanged,
         episode_number > 1 and ls is distinct from previous_ls as legal_changed,
         episode_number > 1 and placement_id is distinct from previous_placement_id as placement_changed,
         next_decom is not null and next_placement_id is distinct from placement_id as ends_with_move
     from with_neighbours
+    left join same_carer_recorded
+        on same_carer_recorded.person_id = with_neighbours.person_id
+        and same_carer_recorded.start_date = with_neighbours.decom
 )
 
 select
@@ -269,8 +280,9 @@ select
     classified.decom,
     case
         when classified.episode_number = 1 then 'S'
-        when legal_changed and placement_changed then case when carer_unchanged then 'U' else 'T' end
+        when legal_changed and placement_changed then case when carer_unchanged then 'U' else 'B' end
         when legal_changed then 'L'
+        when carer_unchanged then 'T'
         else 'P'
     end as rne,
     classified.ls,

@@ -59,7 +59,9 @@ union all
 
 -- test: three_or_more_placements_same_children_as_the_indicators
 -- DfE's placement stability measure: children looked after at 31 March with 3 or more placements in the year:
--- the placement they were in on 1 April, plus each episode in the year that began a placement (RNE S, P, T, U).
+-- the placement they were in on 1 April, plus each episode in the year that began a placement with new carers
+-- (RNE S, P or B). T and U change the placement but keep the same carer(s) (903 code set: e.g. placed for
+-- adoption with the current foster carers), which DfE does not count as a placement change.
 with yr as (select * from marts.ssda903_year),
 at_year_end as (
     select distinct child from marts.ssda903_episodes where dec is null and not is_short_break
@@ -67,7 +69,7 @@ at_year_end as (
 counted as (
     select
         episodes.child,
-        count(*) filter (where episodes.decom >= yr.year_start and episodes.rne in ('S', 'P', 'T', 'U', 'B'))
+        count(*) filter (where episodes.decom >= yr.year_start and episodes.rne in ('S', 'P', 'B'))
             + max(case when episodes.decom < yr.year_start then 1 else 0 end) as placements
     from marts.ssda903_episodes as episodes
     cross join yr

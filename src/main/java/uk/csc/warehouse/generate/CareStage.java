@@ -142,7 +142,8 @@ final class CareStage {
         }
         for (Map.Entry<LocalDate, Boolean> e : sameCarer.entrySet()) {
             boolean legalToo = "L".equals(starts.get(e.getKey()));
-            starts.put(e.getKey(), e.getValue() ? (legalToo ? "U" : "B") : (legalToo ? "T" : "P"));
+            // 903 code set: T = new placement, same carer(s); B = legal status, placement and carer(s) all change.
+            starts.put(e.getKey(), e.getValue() ? (legalToo ? "U" : "T") : (legalToo ? "B" : "P"));
         }
         String ceased = exit.equals("18") ? reasonAt18(c, rng)
                 : switch (exit) {

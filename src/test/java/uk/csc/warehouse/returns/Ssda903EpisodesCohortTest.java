@@ -36,7 +36,7 @@ class Ssda903EpisodesCohortTest {
                 "K02,01/09/2024,L,C2,U6,,,",              // ... is L, same placement
                 "K03,01/03/2023,P,C2,U6,01/11/2024,X1,",  // began before the year, open in it; ended by a legal change: no reason
                 "K03,01/11/2024,L,E1,U6,15/11/2024,X1,CARPL", // ended by a move: the placement's change reason
-                "K03,15/11/2024,P,E1,A5,,,",              // placed for adoption with the foster carer, legal status unchanged: P
+                "K03,15/11/2024,T,E1,A5,,,",              // placed for adoption with the foster carer, legal status unchanged: T (same carers)
                 "K04,30/09/2022,S,V2,K2,10/05/2024,X1,CREQB",
                 "K04,10/05/2024,P,V2,U4,01/12/2024,X1,CHILD",
                 "K04,01/12/2024,P,V2,K2,,,",

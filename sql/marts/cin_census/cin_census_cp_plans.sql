@@ -14,7 +14,13 @@ definition: |
   - NumberOfPreviousCPP: the child's CP plans (any authority's, as far as the extract's history goes) that
     started before this one (intermediate.int_cp_plans_sequenced plan_sequence - 1).
   - Reviews: review conferences held in the year, on or before the as-at date.
-  Source: staging.stg_case__cp_plans, stg_case__cp_reviews.
+  - The episode a plan belongs to: the plan's own referral (cppl_referral_id); the SSD contract leaves that
+    column optional, so without it the referral of the conference that made the plan (cppl_icpc_id ->
+    icpc_referral_id), else the child's census episode that was open on the plan's start date (the latest
+    referral received on or before it, not closed before it). A plan with no such episode cannot be returned
+    (a ChildProtectionPlans module lives inside CINdetails); the reconciliation test beside
+    cin_census_summary reports those plans rather than losing them silently.
+  Source: staging.stg_case__cp_plans, stg_case__initial_cp_conference, stg_case__cp_reviews.
 columns:
   cp_plan_id: The plan (not sent to DfE).
   referral_id: The CIN episode it belongs to.
@@ -36,21 +42,42 @@ with window_ as (
 ),
 
 census_episodes as (
-    select referral_id, child_id from marts.cin_census_children
+    select referral_id, child_id, referral_date, closure_date from marts.cin_census_children
 ),
 
 sequenced as (
     select cp_plan_id, plan_sequence from intermediate.int_cp_plans_sequenced
 ),
 
+-- the SSD leaves cppl_referral_id optional: without it, the conference's referral, else the episode open
+-- when the plan started (the latest such referral, so a child's new episode wins over an older open one)
+plan_episodes as (
+    select
+        plans.cp_plan_id,
+        coalesce(
+            plans.referral_id,
+            icpc.referral_id,
+            arg_max(census_episodes.referral_id, census_episodes.referral_date)
+                filter (where census_episodes.referral_date <= plans.start_date
+                          and (census_episodes.closure_date is null
+                               or census_episodes.closure_date >= plans.start_date))
+        ) as referral_id
+    from staging.stg_case__cp_plans as plans
+    left join staging.stg_case__initial_cp_conference as icpc on icpc.icpc_id = plans.icpc_id
+    left join census_episodes on census_episodes.child_id = plans.person_id
+    group by plans.cp_plan_id, plans.referral_id, icpc.referral_id
+),
+
 plans as (
     select
-        plans.*,
+        plans.* exclude (referral_id),
+        plan_episodes.referral_id,
         census_episodes.child_id,
         window_.year_start,
         window_.as_at_date
     from staging.stg_case__cp_plans as plans
-    inner join census_episodes on census_episodes.referral_id = plans.referral_id
+    inner join plan_episodes on plan_episodes.cp_plan_id = plans.cp_plan_id
+    inner join census_episodes on census_episodes.referral_id = plan_episodes.referral_id
     cross join window_
     where not plans.is_other_la_plan
       and plans.start_date <= window_.as_at_date

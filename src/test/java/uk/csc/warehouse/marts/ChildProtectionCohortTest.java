@@ -280,7 +280,20 @@ class ChildProtectionCohortTest {
         assertTrue(String.valueOf(t.get("comment")).contains("730"));
         assertEquals(0L, authority.one("select count(*) n from duckdb_columns() where schema_name = 'marts' "
                 + "and comment is null").get("n"), "every mart column carries a COMMENT");
-        assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed").get("n"));
+        // the one warning: A13 (K13) authorised in 2024-25 on an episode closed 31 March 2024, counted
+        // by the marts, not carried by the census
+        assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed "
+                + "and \"test\" <> 'source_records_the_census_cannot_carry'").get("n"));
+        assertEquals(1L, authority.one("select cast(failing_rows as bigint) n from ops.data_test_results "
+                + "where \"test\" = 'source_records_the_census_cannot_carry' and not passed").get("n"));
+        // the cohort sends no cppl_referral_id: the census still carries every plan, on the episode of its
+        // conference (P02b on R02b, not the 2016 episode) or, with no conference (P05), the episode open at its start
+        assertEquals(5L, authority.one("select cp_plans_started n from marts.cin_census_summary").get("n"));
+        assertEquals(6L, authority.one("select children_on_cp_plan n from marts.cin_census_summary").get("n"));
+        assertEquals("R02b", authority.one("select referral_id from marts.cin_census_cp_plans where cp_plan_id = 'P02b'")
+                .get("referral_id"));
+        assertEquals("R05", authority.one("select referral_id from marts.cin_census_cp_plans where cp_plan_id = 'P05'")
+                .get("referral_id"));
     }
 
     private static Map<String, Object> plans(String type, String label) throws Exception {

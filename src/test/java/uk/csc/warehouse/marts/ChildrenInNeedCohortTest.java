@@ -103,7 +103,12 @@ class ChildrenInNeedCohortTest {
         assertEquals(3.0, ((Number) row.get("value")).doubleValue(), 1e-9);
         assertEquals(6L, ((Number) row.get("numerator")).longValue());
         assertEquals("children_in_need", row.get("area"));
-        assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed").get("n"));
+        // the one warning: A13 (K13) authorised in 2024-25 on an episode closed 31 March 2024, counted
+        // by the marts, not carried by the census
+        assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed "
+                + "and \"test\" <> 'source_records_the_census_cannot_carry'").get("n"));
+        assertEquals(1L, authority.one("select cast(failing_rows as bigint) n from ops.data_test_results "
+                + "where \"test\" = 'source_records_the_census_cannot_carry' and not passed").get("n"));
     }
 
     private static void assertCin(String type, String label, long children, double rate) throws Exception {

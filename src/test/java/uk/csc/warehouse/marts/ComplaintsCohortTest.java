@@ -135,7 +135,12 @@ class ComplaintsCohortTest {
         assertEquals(5L, ((Number) row.get("numerator")).longValue());
         assertEquals(7L, ((Number) row.get("denominator")).longValue());
         assertEquals("higher_is_better", row.get("polarity"));
-        assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed").get("n"));
+        // the one warning: CP1 (C1) and CP2 (C5) are CP plans of children with no CIN episode, counted
+        // by the CP marts, not carried by the census
+        assertEquals(0L, authority.one("select count(*) n from ops.data_test_results where not passed "
+                + "and \"test\" <> 'source_records_the_census_cannot_carry'").get("n"));
+        assertEquals(2L, authority.one("select cast(failing_rows as bigint) n from ops.data_test_results "
+                + "where \"test\" = 'source_records_the_census_cannot_carry' and not passed").get("n"));
         assertEquals(0L, authority.one("select count(*) n from duckdb_columns() where schema_name = 'marts' "
                 + "and table_name like 'complaints%' and comment is null").get("n"));
     }

@@ -1,14 +1,12 @@
 package uk.csc.warehouse.cli;
 
+import static uk.csc.warehouse.testing.ConsoleCapture.capture;
+import uk.csc.warehouse.testing.ConsoleCapture.Captured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -25,12 +23,12 @@ class CliTest {
                 continue;
             }
             Captured c = capture(() -> Main.execute(name, "--help"));
-            assertEquals(0, c.exit, name + " --help");
-            assertTrue(c.out.contains("Usage: csc-warehouse " + name), name + ": " + c.out);
+            assertEquals(0, c.exit(), name + " --help");
+            assertTrue(c.out().contains("Usage: csc-warehouse " + name), name + ": " + c.out());
             String description = cli.getSubcommands().get(name).getCommandSpec().usageMessage().description()[0];
             assertTrue(description.length() > 20, name + " has a real description");
             String opening = description.substring(0, 30);
-            assertTrue(c.out.contains(opening), name + " help shows its description: " + opening);
+            assertTrue(c.out().contains(opening), name + " help shows its description: " + opening);
         }
     }
 
@@ -39,41 +37,23 @@ class CliTest {
         Path dir = tmp.resolve("data");
         assertEquals(0, Main.execute("demo", "--data-dir", dir.toString(), "--children", "2000", "--years", "1"));
         Captured c = capture(() -> Main.execute("status", "--data-dir", dir.toString()));
-        assertEquals(0, c.exit, c.out + c.err);
-        assertTrue(c.out.lines().anyMatch(l -> l.startsWith("nightly") && l.contains("succeeded")), c.out);
+        assertEquals(0, c.exit(), c.out() + c.err());
+        assertTrue(c.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("succeeded")), c.out());
     }
 
     @Test
     void a_wrong_option_is_a_usage_error_naming_it() {
         Captured c = capture(() -> Main.execute("load", "--data-dir", "/tmp/x", "--dry-runn"));
-        assertEquals(2, c.exit);
-        assertTrue(c.err.contains("Unknown option: '--dry-runn'"), c.err);
+        assertEquals(2, c.exit());
+        assertTrue(c.err().contains("Unknown option: '--dry-runn'"), c.err());
     }
 
     @Test
     void a_failing_command_exits_non_zero_with_a_one_line_reason(@TempDir Path tmp) throws Exception {
         Path notADirectory = Files.writeString(tmp.resolve("plain-file"), "x");
         Captured c = capture(() -> Main.execute("build", "--data-dir", notADirectory.resolve("data").toString()));
-        assertEquals(1, c.exit);
-        assertEquals(1, c.err.strip().lines().filter(l -> l.startsWith("build: ")).count(), c.err);
+        assertEquals(1, c.exit());
+        assertEquals(1, c.err().strip().lines().filter(l -> l.startsWith("build: ")).count(), c.err());
     }
 
-    private record Captured(int exit, String out, String err) {
-    }
-
-    private static Captured capture(Supplier<Integer> run) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = run.get();
-            return new Captured(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 }

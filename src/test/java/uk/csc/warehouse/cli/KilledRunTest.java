@@ -1,13 +1,11 @@
 package uk.csc.warehouse.cli;
 
+import uk.csc.warehouse.testing.ConsoleCapture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,15 +89,9 @@ class KilledRunTest {
     private int lastExit;
 
     private String status() {
-        PrintStream was = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            lastExit = Main.execute("status", "--data-dir", root.toString());
-        } finally {
-            System.setOut(was);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        ConsoleCapture.Captured c = ConsoleCapture.capture(() -> Main.execute("status", "--data-dir", root.toString()));
+        lastExit = c.exit();
+        return c.out();
     }
 
     private int runChild(String crashAt) throws Exception {

@@ -1,11 +1,9 @@
 package uk.csc.warehouse.cli;
 
+import uk.csc.warehouse.testing.ConsoleCapture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -42,14 +40,8 @@ class StatusExitTest {
     private int lastExit;
 
     private String status() {
-        PrintStream was = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            lastExit = Main.execute("status", "--data-dir", root.toString());
-        } finally {
-            System.setOut(was);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        ConsoleCapture.Captured c = ConsoleCapture.capture(() -> Main.execute("status", "--data-dir", root.toString()));
+        lastExit = c.exit();
+        return c.out();
     }
 }

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.contract.ContractCatalog;
@@ -98,7 +100,9 @@ public final class WarehouseBuilder {
                 }
             }
             int workers = DagBuild.workers();
-            DagBuild.Outcome outcome = DagBuild.run(c, order, models.tests(), workers);
+            Set<String> views = models.models().values().stream().filter(m -> "view".equals(m.materialized()))
+                    .map(Model::qualifiedName).collect(Collectors.toSet());
+            DagBuild.Outcome outcome = DagBuild.run(c, order, models.tests(), views, workers);
             DataQualityHistory.record(c);
             LOG.info("ran {} data tests beside the models on {} workers ({} ms of test queries)",
                     models.tests().size(), workers, outcome.testMillis());

@@ -90,15 +90,22 @@ public final class WarehouseBuilder {
                 }
                 st.execute("SET temp_directory = " + Sql.literal(scratch.resolve("spill")));
             }
+            long t0 = System.nanoTime();
             LakeSources.attach(c, dataDir.lake(), contracts);
+            long t1 = System.nanoTime();
             ReferenceData.load(c, dataDir.reference(), scratch);
+            long t2 = System.nanoTime();
             OperationsRecords.copy(c, dataDir.root().resolve("ops"));
             DataQualityHistory.carry(c, dataDir.warehouse(), scratch);
+            long t3 = System.nanoTime();
             try (Statement st = c.createStatement()) {
                 for (String script : models.macroScripts()) {
                     st.execute(script); // after the seeds: a macro binds the tables it reads when created
                 }
             }
+            LOG.info("prepared the build in {} ms: lake views {} ms, reference data {} ms, ops records and "
+                    + "data-quality history {} ms, macros {} ms", ms(t0, System.nanoTime()), ms(t0, t1), ms(t1, t2),
+                    ms(t2, t3), ms(t3, System.nanoTime()));
             int workers = DagBuild.workers();
             Set<String> views = models.models().values().stream().filter(m -> "view".equals(m.materialized()))
                     .map(Model::qualifiedName).collect(Collectors.toSet());
@@ -126,6 +133,10 @@ public final class WarehouseBuilder {
         LOG.info("published {} ({} models, {} tests passed, {} warning(s)) in {} ms", dataDir.warehouse(), order.size(),
                 models.tests().size() - warnings.size(), warnings.size(), millis);
         return new BuildResult(dataDir.warehouse(), order.size(), models.tests().size(), millis, warnings.size());
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     /** Records every test's result; returns the failed error tests and adds the failed warn tests to {@code warnings}. */

@@ -52,6 +52,7 @@ public final class WarehouseBuilder {
     }
 
     public static WarehouseBuilder fromClasspath() {
+        DuckDb.preload();
         return new WarehouseBuilder(ModelCatalog.fromClasspath(), ContractCatalog.fromClasspath());
     }
 

@@ -184,7 +184,7 @@ final class CareStage {
             }
             LocalDate pEnd = p.end == null || p.end.isAfter(end) ? end : p.end;
             c.emit("ssd_cla_placement").set("clap_cla_placement_id", p.id).set("clap_cla_placement_start_date", p.start)
-                    .set("clap_cla_placement_type", p.typeRecordedTo(pEnd)).set("clap_cla_placement_urn", p.urn)
+                    .set("clap_cla_placement_type", p.typeRecordedTo(pEnd)).set("clap_cla_placement_urn", p.urnRecordedTo(pEnd))
                     .set("clap_cla_placement_distance", p.distance).set("clap_cla_id", claId)
                     .set("clap_cla_placement_provider", p.provider).set("clap_cla_placement_postcode", p.postcode)
                     .set("clap_cla_placement_end_date", clock.endOrOpen(pEnd))

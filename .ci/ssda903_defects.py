@@ -40,8 +40,9 @@ def birthday(child, years):
 
 def is_defect(rule, child, row):
     if rule == "1002":
-        # The rule's own NOTE: it sees two years. A young person 18 before last year began left care before them.
-        return child not in eps_of and birthday(child, 18) < dt.date(year_end - 2, 4, 1)
+        # The rule's own NOTE: it sees two years. Our OC3 cohort comes from the young person's episodes in the
+        # warehouse, so one with none in either file left care before last year began (at 16-18).
+        return child not in eps_of
     if rule == "1001":
         if birthday(child, 20) <= end:
             return True  # "drop children over 20": the left merge then flags every one of them instead
@@ -49,7 +50,7 @@ def is_defect(rule, child, row):
         if any(i in short for t in (eps, prev_eps) for i, r in enumerate(t) if r["CHILD"] == child):
             return True  # drop() by index label: a V3/V4 row this year removes last year's row of that number
         if child not in eps_of:  # no episode in the two years: left care before them (as for 1002)
-            return birthday(child, 18) < dt.date(year_end - 2, 4, 1)
+            return True
         return min(day(r["DECOM"]) for r in eps_of[child]) < dt.date(year_end - 2, 4, 1)
     if rule == "218":
         return row is not None and row.get("LS") in ("V3", "V4")  # rule 214 forbids the URN it asks for

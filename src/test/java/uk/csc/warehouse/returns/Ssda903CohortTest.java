@@ -150,39 +150,7 @@ class Ssda903CohortTest {
                 + " and m.place_provider <> 'PR0' order by 1", placements, r -> r.put("clap_cla_placement_provider", "PR0"));
         expected.add(new Issue("550", pl8));
 
-        // 11. A placement typed in ten days before the period of care began. The return cannot carry it: Episodes
-        // has no placement start (the first episode begins at DECOM, the start of care), so DfE's rules never see
-        // it and the return is unchanged; the warehouse lists it, CLA_PLACEMENT_OUTSIDE_CARE (docs/returns.md).
-        Map<String, Object> c11 = pick(clean, used, "select i.person_id as child, i.placement_id,"
-                + " cast(i.period_start as varchar) as period_start from intermediate.int_ssda903_episodes i"
-                + " join staging.stg_case__cla_placement p on p.placement_id = i.placement_id, marts.ssda903_year y"
-                + " where i.period_number = 1 and i.episode_number = 1 and i.period_start >= y.year_start + 30"
-                + " and p.start_date = i.period_start and i.person_id in (" + lac + ")"
-                + " and i.person_id not in (select person_id from intermediate.int_ssda903_episodes where period_number > 1)"
-                + " and not exists (select 1 from staging.stg_case__cla_placement q where q.person_id = i.person_id"
-                + " and q.start_date < i.period_start) order by 1");
-        String before = LocalDate.parse((String) c11.get("period_start")).minusDays(10).toString();
-        assertEquals(1, placements.change(r -> r.get("clap_cla_placement_id").equals(c11.get("placement_id")),
-                r -> r.put("clap_cla_placement_start_date", before)));
         placements.save();
-        dataQuality.add(List.of("CLA_PLACEMENT_OUTSIDE_CARE", (String) c11.get("child")));
-
-        // 12. Overlapping SSD episodes: a second care episode recorded inside the child's open one. The episode
-        // build reads care as the union of the SSD's episodes (one continuous period), so the return is
-        // unchanged and DfE's rules see nothing; the warehouse lists the later record, CLA_EPISODE_OVERLAP.
-        Map<String, Object> c12 = pick(clean, used, "select e.person_id as child, e.episode_id"
-                + " from staging.stg_case__cla_episodes e, marts.ssda903_year y where e.ceased_date is null"
-                + " and e.start_date >= y.year_start and e.start_date <= y.year_end - 60"
-                + " and e.person_id in (" + lac + ") order by 1");
-        InboxEdits ssdEpisodes = InboxEdits.of(caseInbox, "ssd_cla_episodes");
-        Map<String, String> overlapping = new LinkedHashMap<>(ssdEpisodes.first(r -> r.get("clae_cla_episode_id").equals(c12.get("episode_id"))));
-        overlapping.put("clae_cla_episode_id", "E-PLANTED-12");
-        overlapping.put("clae_cla_episode_start_date",
-                LocalDate.parse(overlapping.get("clae_cla_episode_start_date").substring(0, 10)).plusDays(20).toString());
-        overlapping.put("clae_cla_episode_start_reason", "P");
-        ssdEpisodes.add(overlapping);
-        ssdEpisodes.save();
-        dataQuality.add(List.of("CLA_EPISODE_OVERLAP", (String) c12.get("child")));
 
         // 5. A review of a child aged 5 or more recorded as PN0 (child under 4): rule 440.
         Map<String, Object> c5 = pick(clean, used, "select r.child, rv.review_id from marts.ssda903_reviews r"
@@ -227,6 +195,41 @@ class Ssda903CohortTest {
                 r -> r.put("lega_legal_status", "C9")));
         legal.save();
         expected.add(new Issue("144", (String) c10.get("child")));
+
+        // 11. A placement typed in ten days before the period of care began. The return cannot carry it: Episodes
+        // has no placement start (the first episode begins at DECOM, the start of care), so DfE's rules never see
+        // it and the return is unchanged; the warehouse lists it, CLA_PLACEMENT_OUTSIDE_CARE (docs/returns.md).
+        Map<String, Object> c11 = pick(clean, used, "select i.person_id as child, i.placement_id,"
+                + " cast(i.period_start as varchar) as period_start from intermediate.int_ssda903_episodes i"
+                + " join staging.stg_case__cla_placement p on p.placement_id = i.placement_id, marts.ssda903_year y"
+                + " where i.period_number = 1 and i.episode_number = 1 and i.period_start >= y.year_start + 30"
+                + " and p.start_date = i.period_start and i.person_id in (" + lac + ")"
+                + " and i.person_id not in (select person_id from intermediate.int_ssda903_episodes where period_number > 1)"
+                + " and not exists (select 1 from staging.stg_case__cla_placement q where q.person_id = i.person_id"
+                + " and q.start_date < i.period_start) order by 1");
+        String before = LocalDate.parse((String) c11.get("period_start")).minusDays(10).toString();
+        InboxEdits moved = InboxEdits.of(caseInbox, "ssd_cla_placement");
+        assertEquals(1, moved.change(r -> r.get("clap_cla_placement_id").equals(c11.get("placement_id")),
+                r -> r.put("clap_cla_placement_start_date", before)));
+        moved.save();
+        dataQuality.add(List.of("CLA_PLACEMENT_OUTSIDE_CARE", (String) c11.get("child")));
+
+        // 12. Overlapping SSD episodes: a second care episode recorded inside the child's open one. The episode
+        // build reads care as the union of the SSD's episodes (one continuous period), so the return is
+        // unchanged and DfE's rules see nothing; the warehouse lists the later record, CLA_EPISODE_OVERLAP.
+        Map<String, Object> c12 = pick(clean, used, "select e.person_id as child, e.episode_id"
+                + " from staging.stg_case__cla_episodes e, marts.ssda903_year y where e.ceased_date is null"
+                + " and e.start_date >= y.year_start and e.start_date <= y.year_end - 60"
+                + " and e.person_id in (" + lac + ") order by 1");
+        InboxEdits ssdEpisodes = InboxEdits.of(caseInbox, "ssd_cla_episodes");
+        Map<String, String> overlapping = new LinkedHashMap<>(ssdEpisodes.first(r -> r.get("clae_cla_episode_id").equals(c12.get("episode_id"))));
+        overlapping.put("clae_cla_episode_id", "E-PLANTED-12");
+        overlapping.put("clae_cla_episode_start_date",
+                LocalDate.parse(overlapping.get("clae_cla_episode_start_date").substring(0, 10)).plusDays(20).toString());
+        overlapping.put("clae_cla_episode_start_reason", "P");
+        ssdEpisodes.add(overlapping);
+        ssdEpisodes.save();
+        dataQuality.add(List.of("CLA_EPISODE_OVERLAP", (String) c12.get("child")));
         return expected;
     }
 

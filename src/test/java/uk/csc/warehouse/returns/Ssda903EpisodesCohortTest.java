@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,57 @@ class Ssda903EpisodesCohortTest {
         assertTrue(audit.stream().anyMatch(l -> l.contains("\"return_ssda903\",\"2024-25\"")), String.join("\n", audit));
         // No previous year's rules in this build before 2024-25: the command says so rather than inventing one.
         assertTrue(Files.notExists(root.resolve("out/returns/ssda903/2023-24")));
+    }
+
+    /**
+     * SW10STG2: unless SW_REASON is FCONTA, a social worker episode starts within 7 days of the previous one's
+     * end; SW12STG2: the year's episodes include those "whilst they were not looked after". K11 (added here,
+     * not in the shared cohort) leaves care with a special guardianship order on 10 Aug 2024, is re-referred
+     * (FCONTA allocation 30 Sep) and comes back into care on 7 Oct. The re-referral's allocation lies between
+     * the two periods of care and must be in the return: without it the 7 Oct episode starts 58 days after
+     * the last ended with TSPROC, which SW10STG2 rejects. The worker allocated before care starts at DECOM;
+     * an allocation of another role in the gap is not a social worker episode.
+     */
+    @Test
+    void socialWorkerEpisodesIncludeTheAllocationsBetweenTwoPeriodsOfCare(@TempDir Path root) throws Exception {
+        TestAuthority a = TestAuthority.fromCohort("children_in_care", root);
+        Path inbox = a.dataDir.inbox("case");
+        append(inbox.resolve("ssd_person_20250505.csv"), "K11,M,2018-03-03,WBRI");
+        append(inbox.resolve("ssd_cla_episodes_20250505.csv"),
+                "E11A,K11,CLA11A,2024-04-20,S,2024-08-10,E45,PL11A,2024-04-20",
+                "E11B,K11,CLA11B,2024-10-07,S,,,PL11B,2024-10-07");
+        append(inbox.resolve("ssd_cla_placement_20250505.csv"),
+                "PL11A,K11,CLA11A,2024-04-20,2024-08-10,U1,,,",
+                "PL11B,K11,CLA11B,2024-10-07,,U4,,,");
+        append(inbox.resolve("ssd_legal_status_20250505.csv"),
+                "LS11A,K11,C2,2024-04-20,2024-08-10",
+                "LS11B,K11,C2,2024-10-07,");
+        Files.writeString(inbox.resolve("ssd_involvements_20250505.csv"), String.join("\n",
+                "invo_involvements_id,invo_professional_id,invo_professional_role_id,invo_professional_team,"
+                        + "invo_involvement_start_date,invo_involvement_end_date,invo_worker_change_reason,invo_person_id",
+                "I11A,W11,Allocated Case Worker,T1,2024-04-12,2024-08-10,FCONTA,K11",
+                "I11X,W14,Independent Reviewing Officer,T9,2024-08-20,2024-09-20,,K11",
+                "I11B,W12,Allocated Case Worker,T2,2024-09-30,2024-10-07,FCONTA,K11",
+                "I11C,W13,Allocated Case Worker,T3,2024-10-07,,TSPROC,K11") + "\n");
+        Files.writeString(inbox.resolve("ssd_professionals_20250505.csv"), String.join("\n",
+                "prof_professional_id,prof_social_worker_registration_no,prof_professional_job_title",
+                "W11,SW000011,Social Worker", "W12,SW000012,Social Worker", "W13,SW000013,Social Worker",
+                "W14,SW000014,Independent Reviewing Officer") + "\n");
+        a.load();
+        a.build();
+        assertEquals(0, Main.execute("return", "ssda903", "--data-dir", root.toString()));
+
+        List<String> sw = Files.readAllLines(root.resolve("out/returns/ssda903/2024-25/sw_episodes.csv"));
+        assertEquals("CHILD,DOB,SW_ID,SW_DECOM,SW_DEC,SW_REASON", sw.get(0));
+        assertEquals(List.of(
+                "K11,03/03/2018,SW000011,20/04/2024,10/08/2024,FCONTA", // allocated before care: starts at DECOM
+                "K11,03/03/2018,SW000012,30/09/2024,07/10/2024,FCONTA", // the re-referral, not looked after
+                "K11,03/03/2018,SW000013,07/10/2024,,TSPROC"),          // the child's latest episode stays open
+                sw.stream().filter(l -> l.startsWith("K11,")).toList());
+    }
+
+    private static void append(Path file, String... lines) throws Exception {
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardOpenOption.APPEND);
     }
 
     @Test

@@ -11,12 +11,14 @@ public final class ReturnOptions {
     Path dir;
 
     @Option(names = "--year", paramLabel = "YYYY-YY",
-            description = "Collection year, e.g. 2025-26 (1 April 2025 to 31 March 2026); default: the latest "
-                    + "year closed at the warehouse's as-at date.")
+            description = "Collection year, e.g. 2025-26 (1 April 2025 to 31 March 2026), one this build has rules "
+                    + "for; default: the latest year closed at the warehouse's as-at date (cin: the year --as-at "
+                    + "falls in, when given).")
     String year;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder to write the return into; default DIR/out/returns/<return>/<year>/.")
+    @Option(names = "--out", paramLabel = "PATH",
+            description = "Where to write the return instead of DIR/out/returns/<return>/<year>/ (ssda903: a folder "
+                    + "for its CSV files; cin: the XML file).")
     Path out;
 
     public DataDir dataDir() {

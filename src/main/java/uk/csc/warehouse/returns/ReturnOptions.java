@@ -1,11 +1,18 @@
 package uk.csc.warehouse.returns;
 
 import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import uk.csc.warehouse.support.DataDir;
 
 /** The options every return shares: where the data lives, which collection year, where the files go. */
 public final class ReturnOptions {
+    /** The return's own command (ssda903, cin): its name is the return's rules folder, returns/<name>/. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--data-dir", required = true, paramLabel = "DIR",
             description = "The authority's data folder (warehouse.duckdb, out/ and ops/audit.csv live here).")
     Path dir;
@@ -25,9 +32,21 @@ public final class ReturnOptions {
         return new DataDir(dir);
     }
 
-    /** The --year given, or null for the default year. */
+    /**
+     * The --year given, or null for the default year. A year without rules in this build is refused here, before
+     * the warehouse is opened, naming the years there are.
+     */
     public CollectionYear yearOrNull() {
-        return year == null ? null : CollectionYear.parse(year);
+        if (year == null) {
+            return null;
+        }
+        CollectionYear y = CollectionYear.parse(year);
+        String name = command.name();
+        List<CollectionYear> known = ReturnYears.available(name);
+        if (!known.contains(y)) {
+            throw new IllegalArgumentException(ReturnYears.unknownYear(name, y, known));
+        }
+        return y;
     }
 
     public Path outOrNull() {

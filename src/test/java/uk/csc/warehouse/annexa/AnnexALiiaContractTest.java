@@ -36,7 +36,7 @@ import uk.csc.warehouse.annexa.AnnexATemplate.ListSpec;
 class AnnexALiiaContractTest {
     /**
      * liia columns written as text where liia reads a category: LA of Placement is the authority's name, which
-     * AnnexAGeneratedAuthorityTest checks against liia's list of names for that column.
+     * AnnexACompletenessTest checks against liia's list of names for that column.
      */
     private static final Set<String> TEXT_FOR_CATEGORY = Set.of("LA of Placement");
 

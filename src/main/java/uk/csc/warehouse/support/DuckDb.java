@@ -10,6 +10,23 @@ import java.util.Properties;
 public final class DuckDb {
     private DuckDb() {}
 
+    /**
+     * Starts loading DuckDB's native library in the background: the driver unpacks its 57 MB library from the jar
+     * into a temporary file at every JVM start, which can overlap with reading the model catalogue. The first
+     * connection waits for it if it is not done (class initialisation is one-at-a-time).
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName("org.duckdb.DuckDBNative", true, DuckDb.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                // the first connection reports it, with its own message
+            }
+        }, "duckdb-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static Connection inMemory() throws SQLException {
         return DriverManager.getConnection("jdbc:duckdb:", defaults());
     }

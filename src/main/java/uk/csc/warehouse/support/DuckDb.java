@@ -1,5 +1,6 @@
 package uk.csc.warehouse.support;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,8 +32,23 @@ public final class DuckDb {
         return DriverManager.getConnection("jdbc:duckdb:", defaults());
     }
 
+    /**
+     * A database file opened for writing is made owner-only (rw-------) whatever the umask: each one holds
+     * children's data or becomes the published warehouse.duckdb by a rename, which keeps the permissions.
+     */
     public static Connection file(Path file) throws SQLException {
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), defaults());
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), defaults());
+        try {
+            OwnerOnly.restrict(file);
+        } catch (IOException e) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new SQLException("could not make " + file + " owner-only: " + e.getMessage(), e);
+        }
+        return c;
     }
 
     public static Connection readOnly(Path file) throws SQLException {

@@ -27,12 +27,7 @@ tests:
   not_null: [period_type, period_label, worker_id, cases]
 */
 with snapshots as (
-    select *, cast(date_trunc('month', snapshot_date) as date) as snapshot_month
-    from intermediate.int_workers_snapshot_dates
-),
-
-bounds as (
-    select min(snapshot_month) as first_month, max(snapshot_month) as last_month from snapshots
+    select * from intermediate.int_workers_snapshot_dates
 ),
 
 involvements as (
@@ -41,30 +36,14 @@ involvements as (
       and (involvement_role is null or lower(involvement_role) like '%allocated%')
 ),
 
--- An allocation held on D has start_date <= D < end_date, so D's month lies between the start's month and the
--- end's month (or the last snapshot month while open). Listing each allocation's months in that span (within the
--- snapshots) lets snapshots join allocations on the month, a hash join, instead of testing every allocation
--- against every snapshot date (a nested-loop join: the open-ended "or end_date is null" defeats the range join);
--- the held-on-D test itself is unchanged.
-involvement_months as (
-    select involvements.*, cast(unnest(range(
-        cast(greatest(cast(date_trunc('month', involvements.start_date) as date), bounds.first_month) as timestamp),
-        cast(least(cast(date_trunc('month', coalesce(involvements.end_date, bounds.last_month)) as date), bounds.last_month)
-            as timestamp) + interval 1 month,
-        interval 1 month)) as date) as open_month
-    from involvements
-    cross join bounds
-),
-
 held as (
     select s.period_type, s.period_label, s.snapshot_date, i.worker_id,
         count(distinct i.person_id) as cases,
         mode(i.team_id) as team_id
     from snapshots as s
-    join involvement_months as i
-        on i.open_month = s.snapshot_month
-        and reference.in_force(i.start_date, i.end_date, s.snapshot_date)
-    group by s.period_type, s.period_label, s.snapshot_date, i.worker_id
+    join involvements as i
+        on reference.in_force(i.start_date, i.end_date, s.snapshot_date)
+    group by all
 )
 
 select

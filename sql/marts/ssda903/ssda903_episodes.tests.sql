@@ -105,8 +105,12 @@ union all
 with yr as (select * from marts.ssda903_year),
 from_return as (select child as person_id from marts.ssda903_oc3),
 from_indicators as (
+    -- less those whose care ended in adult social services' residential care (E3): no OC3 row (ssda903_oc3)
     select person_id from intermediate.int_care_leavers_birthdays
     where financial_year = (select collection_year from yr)
+      and person_id not in (
+          select person_id from intermediate.int_ssda903_episodes group by person_id having arg_max(rec, decom) = 'E3'
+      )
 )
 (select 'return only' as side, * from (select * from from_return except select * from from_indicators))
 union all

@@ -13,8 +13,10 @@ definition: |
     system holds neither (rule 442 then shows the child), never invented.
   - MOTHER (1/0) and MC_DOB (date of birth of her first child, ssd_mother): for girls looked after in the
     year other than under short breaks only (903 guidance: not required for V3/V4 or for care leavers not
-    looked after in the year, rules 399 and 628); 1 when she has a child born on or before 31 March, and
-    MC_DOB that first child's date of birth.
+    looked after in the year, rules 399 and 628); 1 when she had a child while looked after, born on or
+    before 31 March or, if she left care in the year, on or before the day she left (rule 625: MC_DOB not
+    after the year's end or the date she ceased to be looked after), and MC_DOB that first child's date of
+    birth. A baby born after she left care is not reported on her return for that year.
 columns:
   child: Child id (CHILD).
   sex: M, F or U (SEX).
@@ -36,7 +38,13 @@ episodes as (
 ),
 
 looked_after as (
-    select child, bool_and(is_short_break) as short_breaks_only from episodes group by child
+    select
+        child,
+        bool_and(is_short_break) as short_breaks_only,
+        -- the day she left care in the year; the year's end while still looked after
+        case when bool_or(dec is null) then null else max(dec) end as left_care
+    from episodes
+    group by child
 ),
 
 children as (
@@ -58,7 +66,8 @@ first_child as (
     select mother.person_id, min(mother.child_date_of_birth) as mc_dob
     from staging.stg_case__mother as mother
     cross join yr
-    where mother.child_date_of_birth <= yr.year_end
+    left join looked_after on looked_after.child = mother.person_id
+    where mother.child_date_of_birth <= coalesce(looked_after.left_care, yr.year_end)
     group by mother.person_id
 )
 

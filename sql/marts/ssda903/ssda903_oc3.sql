@@ -9,6 +9,10 @@ definition: |
   21st birthday falls in the year, with their status around that birthday). The cohort and the record taken
   for the birthday are the care leaver indicators' own (intermediate.int_care_leavers_birthdays), so the
   return and the indicators count the same young people.
+  - Not in OC3: a young person whose last period of care ended with REC E3 (transferred to residential care
+    funded by adult social services). DfE's rule 1011 says their care-leaver items are not provided, and
+    rule 131 requires IN_TOUCH on every OC3 row, so the return has no OC3 row for them. The care leaver
+    indicators still count them; the reconciliation test names this as the only difference.
   - IN_TOUCH YES, NO, DIED, REFU, NREQ, RHOM as recorded; blank when there is no record around the
     birthday (a gap for the team to fill, not guessed).
   - ACTIV and ACCOM as recorded, ACCOM being the accommodation letter followed by 1 (suitable) or 2
@@ -30,10 +34,19 @@ with yr as (
     select * from marts.ssda903_year
 ),
 
+-- young people whose care ended in adult social services' residential care (E3): no OC3 row (rules 1011, 131)
+to_adult_care as (
+    select person_id
+    from intermediate.int_ssda903_episodes
+    group by person_id
+    having arg_max(rec, decom) = 'E3'
+),
+
 cohort as (
     select birthdays.*
     from intermediate.int_care_leavers_birthdays as birthdays
     inner join yr on birthdays.financial_year = yr.collection_year
+    where birthdays.person_id not in (select person_id from to_adult_care)
 ),
 
 records as (

@@ -84,7 +84,7 @@ def cohort(clean):
     write(case, 'ssd_cla_placement', ['clap_cla_placement_id','clap_cla_id','clap_person_id','clap_cla_placement_start_date',
           'clap_cla_placement_end_date','clap_cla_placement_type','clap_cla_placement_provider','clap_cla_placement_postcode',
           'clap_cla_placement_urn'],
-          [['PL16','C16','D16','2024-05-01','','U3','PR1','SE153AB',''],
+          [['PL16','C16','D16','2024-05-01' if clean else '2024-04-20','','U3','PR1','SE153AB',''],
            ['PL17a','C17','D17','2024-05-01','2024-09-01','U3','PR1','SE153AB',''],
            ['PL17b','C17','D17','2024-09-01' if clean else '2024-08-15','','U3','PR1','SE51AB',''],
            ['PL19','C19','D19','2024-06-01','','U3','PR1','SE221AA' if clean else '',''],

@@ -14,9 +14,12 @@ import uk.csc.warehouse.support.DuckDb;
 /**
  * The status lines about data quality: open issues by rule in the published warehouse
  * (marts.data_quality_issues), with the change since the previous month's last build. Information only:
- * open issues never change the exit code, which is about whether the service ran.
+ * open issues never change the exit code, which is about whether the service ran. Then the warn-level data tests
+ * that found rows in the last build.
  */
 final class DataQualityStatus {
+    static final int TOP_WARNINGS = 5;
+
     private DataQualityStatus() {}
 
     static void print(DataDir dataDir, PrintStream out) {
@@ -27,9 +30,15 @@ final class DataQualityStatus {
 
     static List<String> lines(DataDir dataDir) {
         List<String> lines = new ArrayList<>();
-        if (!Files.isRegularFile(dataDir.warehouse())) {
-            return lines;
+        if (Files.isRegularFile(dataDir.warehouse())) {
+            lines.addAll(issues(dataDir));
+            lines.addAll(warnings(dataDir));
         }
+        return lines;
+    }
+
+    private static List<String> issues(DataDir dataDir) {
+        List<String> lines = new ArrayList<>();
         try (Connection c = DuckDb.readOnly(dataDir.warehouse()); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("select count(*) from duckdb_tables() where schema_name = 'marts' "
                     + "and table_name in ('data_quality_issues', 'data_quality_summary')")) {
@@ -74,6 +83,45 @@ final class DataQualityStatus {
         } catch (SQLException e) {
             lines.add("quality:  could not read the warehouse's data-quality issues (" + e.getMessage().lines().findFirst()
                     .orElse("") + ")");
+        }
+        return lines;
+    }
+
+    /**
+     * The warn-severity data tests that found rows in the build that published the warehouse
+     * (ops.data_test_warnings): their count and the few with most rows, so a warning is seen without opening
+     * the warehouse. Published anyway, so, like the issues, they never change the exit code.
+     */
+    private static List<String> warnings(DataDir dataDir) {
+        List<String> lines = new ArrayList<>();
+        try (Connection c = DuckDb.readOnly(dataDir.warehouse()); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select count(*) from duckdb_views() where schema_name = 'ops' "
+                    + "and view_name = 'data_test_warnings'")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return lines;
+                }
+            }
+            List<String> top = new ArrayList<>();
+            long count = 0;
+            try (ResultSet rs = st.executeQuery("select model, test, failing_rows, count(*) over () as n "
+                    + "from ops.data_test_warnings order by failing_rows desc, model, test limit " + TOP_WARNINGS)) {
+                while (rs.next()) {
+                    count = rs.getLong(4);
+                    top.add(String.format("  %-56s %7d rows", rs.getString(1) + " " + rs.getString(2), rs.getLong(3)));
+                }
+            }
+            if (count == 0) {
+                lines.add("warnings: no warn-level data test found rows in the last build (ops.data_test_warnings)");
+            } else {
+                lines.add("warnings: " + count + " warn-level data test(s) found rows in the last build, published anyway"
+                        + (count > top.size() ? "; the " + top.size() + " with most rows" : "")
+                        + " (all in ops.data_test_warnings):");
+                lines.addAll(top);
+            }
+        } catch (SQLException e) {
+            lines.add("warnings: could not read the warehouse's data test warnings (" + e.getMessage().lines()
+                    .findFirst().orElse("") + ")");
         }
         return lines;
     }

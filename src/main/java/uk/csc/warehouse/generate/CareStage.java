@@ -127,6 +127,9 @@ final class CareStage {
             }
             current.end = placedForAdoption;
             current.changeReason = "CARPL";
+            // Placed for adoption under the placement order (A5/A6 need legal status E1, SSDA903 rule 408): a care
+            // order drawn for a date after the placement order never happened.
+            legal.tailMap(placementOrder, false).clear();
             current = Placement.create(c, placedForAdoption, byCarer ? "A5" : "A6");
             placements.add(current);
             sameCarer.put(placedForAdoption, byCarer);
@@ -148,7 +151,10 @@ final class CareStage {
         String ceased = exit.equals("18") ? reasonAt18(c, rng)
                 : switch (exit) {
                     case "ADOPT" -> Pick.weighted(rng, "E11", 50, "E12", 50);
-                    case "SGO" -> Pick.weighted(rng, "E45", 50, "E46", 10, "E47", 35, "E48", 5);
+                    // E45/E46 are special guardianship to the former foster carers: only from a foster home
+                    // (SSDA903 rule 516); from any other placement the guardians are other carers (E47/E48).
+                    case "SGO" -> current.isFoster() ? Pick.weighted(rng, "E45", 50, "E46", 10, "E47", 35, "E48", 5)
+                            : Pick.weighted(rng, "E47", 85, "E48", 15);
                     case "HOME" -> Pick.weighted(rng, "E4A", 85, "E4B", 15);
                     case "CAO" -> "E41";
                     default -> exit;
@@ -178,7 +184,7 @@ final class CareStage {
             }
             LocalDate pEnd = p.end == null || p.end.isAfter(end) ? end : p.end;
             c.emit("ssd_cla_placement").set("clap_cla_placement_id", p.id).set("clap_cla_placement_start_date", p.start)
-                    .set("clap_cla_placement_type", p.typeRecordedTo(pEnd)).set("clap_cla_placement_urn", p.urn)
+                    .set("clap_cla_placement_type", p.typeRecordedTo(pEnd)).set("clap_cla_placement_urn", p.urnRecordedTo(pEnd))
                     .set("clap_cla_placement_distance", p.distance).set("clap_cla_id", claId)
                     .set("clap_cla_placement_provider", p.provider).set("clap_cla_placement_postcode", p.postcode)
                     .set("clap_cla_placement_end_date", clock.endOrOpen(pEnd))
@@ -212,9 +218,12 @@ final class CareStage {
             case "E7" -> "RC6";
             default -> "RC7";
         };
-        long daysSince14 = end.toEpochDay() - Math.max(start.toEpochDay(), c.birthday(14).toEpochDay());
-        // Eligible: looked after 13+ weeks since 14 and still looked after at 16 (adoption ends the duty).
-        boolean careLeaver = route != Route.SHORT_BREAKS && !open && !end.isBefore(c.birthday(16)) && daysSince14 >= 91
+        if (route != Route.SHORT_BREAKS) {
+            c.careDaysSince14 += Math.max(0, end.toEpochDay() - Math.max(start.toEpochDay(), c.birthday(14).toEpochDay()));
+        }
+        // Eligible (SSDA903 OC3; Children (Leaving Care) Act 2000): looked after 13+ weeks in all since 14, in one
+        // period or several, and looked after at 16 or later (adoption ends the duty).
+        boolean careLeaver = route != Route.SHORT_BREAKS && !open && !end.isBefore(c.birthday(16)) && c.careDaysSince14 >= 91
                 && !ceased.equals("E11") && !ceased.equals("E12") && !ceased.equals("E2");
         return new Result(claId, start, recordedEnd, open ? "" : ceased, open ? "" : cinClose, careLeaver);
     }

@@ -29,6 +29,8 @@ final class Child {
     String homePostcode;
     /** Placement type the child last lived in when a period of care ended (for staying put with foster carers). */
     String lastPlacementType;
+    /** Days looked after since the 14th birthday over all periods of care so far (short breaks aside). */
+    long careDaysSince14;
 
     private int idSequence;
     private TableWriter.Row openInvolvement;

@@ -18,8 +18,12 @@ final class PersonStage {
         boolean mother = "F".equals(c.sex) && !c.birthday(16).isAfter(clock.asAt) && Pick.chance(rng, everLookedAfter ? 0.08 : 0.015);
         LocalDate babyDob = mother ? Pick.dateBetween(rng, c.birthday(15), min(c.birthday(21), clock.asAt)) : null;
         String upnUnknown = upnUnknown(c, everLookedAfter);
+        // Sex unknown (U) stays only on records of children never looked after: a child in care is seen by their
+        // social worker every few weeks and the record says who they are (SSDA903 rule 232 queries U). The boy's
+        // forename drawn for U goes with M.
+        String sex = "U".equals(c.sex) && everLookedAfter ? "M" : c.sex;
         c.emit("ssd_person").set("pers_person_id", c.personId).set("pers_forename", forename).set("pers_surname", surname)
-                .set("pers_sex", c.sex).set("pers_gender", "F".equals(c.sex) ? "02" : "M".equals(c.sex) ? "01" : "00")
+                .set("pers_sex", sex).set("pers_gender", "F".equals(sex) ? "02" : "M".equals(sex) ? "01" : "00")
                 .set("pers_ethnicity", c.uasc ? Pick.weighted(rng, "BAFR", 45, "AOTH", 30, "OOTH", 15, "WOTH", 10) : Codes.ethnicity(rng))
                 .set("pers_dob", c.dob)
                 .set("pers_common_child_id", String.format("999%07d", c.index % 10_000_000))

@@ -36,6 +36,15 @@ final class Placement {
         return ("H5".equals(type) || "P2".equals(type)) && until.isAfter(SUPPORTED_ACCOMMODATION) ? "K3" : type;
     }
 
+    /**
+     * Independent living (P2, no URN) recoded to supported accommodation (K3) is a setting Ofsted registers, so the
+     * record carries the setting's 7-digit URN (SSDA903 rule 218), one per postcode as for PlacementSites.
+     */
+    String urnRecordedTo(LocalDate until) {
+        return "K3".equals(typeRecordedTo(until)) && (urn == null || urn.isEmpty())
+                ? String.valueOf(2_600_000 + Math.floorMod(postcode.hashCode(), 400_000)) : urn;
+    }
+
     /** Placed with parents is not possible under a single period of section 20 accommodation (SSDA903 rule 378). */
     static String allowedUnder(String type, String legalStatus) {
         return "P1".equals(type) && legalStatus != null && legalStatus.startsWith("V") ? "U6" : type;

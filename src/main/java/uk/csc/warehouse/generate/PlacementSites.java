@@ -36,6 +36,11 @@ final class PlacementSites {
             return new Site(c.home.compact(), urn(type, provider, c.home, rng), 0.0);
         }
         PostcodePool.Postcode p = PostcodePool.get().draw(rng, band);
+        // A placement away from home is never at the home address (SSDA903 rule 392d: home and placement
+        // postcodes differ unless placed with parents, P1); the pool is large, so one redraw nearly always does.
+        for (int tries = 0; tries < 8 && p.compact().equals(c.home.compact()); tries++) {
+            p = PostcodePool.get().draw(rng, band);
+        }
         return new Site(p.compact(), urn(type, provider, p, rng), PostcodePool.miles(c.home, p));
     }
 

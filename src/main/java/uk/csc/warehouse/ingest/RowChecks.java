@@ -57,6 +57,11 @@ final class RowChecks {
      * found some (a cheap hash aggregate), so the common case keeps the file's order without sorting.
      */
     String checkedSelect(String lineExpr, String lineJoins, boolean hasDuplicates) {
+        return checkedSelect("raw", lineExpr, lineJoins, hasDuplicates);
+    }
+
+    /** The same over {@code source}: a relation named {@code raw} with the file's columns as text and {@code rowid}. */
+    String checkedSelect(String source, String lineExpr, String lineJoins, boolean hasDuplicates) {
         List<String> inner = new ArrayList<>();
         inner.add("rowid AS _rid");
         for (ColumnContract c : contract.columns()) {
@@ -67,7 +72,7 @@ final class RowChecks {
                 inner.add("CAST(NULL AS " + sqlType(c) + ") AS " + Sql.ident(c.name()));
             }
         }
-        StringBuilder sql = new StringBuilder("WITH typed AS (SELECT " + String.join(", ", inner) + " FROM raw),"
+        StringBuilder sql = new StringBuilder("WITH typed AS (SELECT " + String.join(", ", inner) + " FROM " + source + "),"
                 + " placed AS (SELECT typed.*, " + lineExpr + " AS _line FROM typed" + lineJoins + ")");
         String from = " FROM placed";
         String dup = "false";
@@ -94,6 +99,15 @@ final class RowChecks {
                 .collect(Collectors.joining(" AND "));
         return "SELECT " + names + ", min(_rid) AS _first FROM (SELECT rowid AS _rid, " + keys + " FROM raw) WHERE "
                 + notNull + " GROUP BY " + names + " HAVING count(*) > 1";
+    }
+
+    /** How many keys occur more than once among the rows landed in {@code parquet} (typed as the lake holds them). */
+    String duplicateKeysIn(java.nio.file.Path parquet) {
+        String names = contract.primaryKey().stream().map(Sql::ident).collect(Collectors.joining(", "));
+        String notNull = contract.primaryKey().stream().map(k -> Sql.ident(k) + " IS NOT NULL")
+                .collect(Collectors.joining(" AND "));
+        return "SELECT count(*) FROM (SELECT " + names + " FROM read_parquet(" + Sql.literal(parquet) + ") WHERE "
+                + notNull + " GROUP BY " + names + " HAVING count(*) > 1)";
     }
 
     /** The reasons a row of {@code checked} breaks, as a list of {@code "<column>|<reason>"}. */

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.support.CrashPoint;
 import uk.csc.warehouse.support.DataDir;
 import uk.csc.warehouse.support.DuckDb;
+import uk.csc.warehouse.support.OwnerOnly;
 
 /**
  * Writes the nightly outputs to {@code out/}: one CSV per mart a performance team reads every morning.
@@ -47,11 +48,14 @@ public final class OutputWriter {
         Path out = dataDir.out();
         Path staging = out.resolve(STAGING);
         recover(out);
-        Files.createDirectories(staging);
+        // The outputs describe children: out/ and every file in it owner-only, whatever the umask.
+        OwnerOnly.createDirectories(out);
+        OwnerOnly.createDirectories(staging);
         Map<Path, Long> written = new LinkedHashMap<>();
         try (Connection c = DuckDb.readOnly(dataDir.warehouse())) {
             for (Map.Entry<String, String> o : OUTPUTS.entrySet()) {
                 long rows = SafeCsvWriter.write(c, o.getValue(), staging.resolve(o.getKey()));
+                OwnerOnly.restrict(staging.resolve(o.getKey()));
                 written.put(out.resolve(o.getKey()), rows);
                 CrashPoint.reached("outputs.staged");
             }
@@ -62,7 +66,9 @@ public final class OutputWriter {
         Files.move(markerTmp, marker, StandardCopyOption.ATOMIC_MOVE);
         CrashPoint.reached("outputs.before-publish");
         publish(out);
-        written.forEach((file, rows) -> LOG.info("wrote {} ({} rows)", file, rows));
+        // The nightly's caller says what was written (run/demo print an "output:" line per file, the job's log
+        // line lists them): at INFO this line printed every file a second time.
+        written.forEach((file, rows) -> LOG.debug("wrote {} ({} rows)", file, rows));
         return written;
     }
 

@@ -32,11 +32,18 @@ public final class ReturnYears {
     public static String folder(String returnName, CollectionYear year) {
         List<CollectionYear> years = available(returnName);
         if (!years.contains(year)) {
-            throw new IllegalArgumentException("no " + returnName + " rules for " + year + " in this build (it has "
-                    + years.stream().map(CollectionYear::toString).toList() + "); add returns/" + returnName + "/"
-                    + year + "/ or choose another --year");
+            throw new IllegalArgumentException(unknownYear(returnName, year, years));
         }
         return "returns/" + returnName + "/" + year;
+    }
+
+    /** One sentence for a year without rules: the years there are, and what to do. */
+    public static String unknownYear(String returnName, CollectionYear year, List<CollectionYear> years) {
+        List<String> names = years.stream().map(CollectionYear::toString).toList();
+        String list = names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return "this build has " + returnName + " rules for " + (names.isEmpty() ? "no year" : list) + ", not " + year
+                + ": choose one of those with --year, or add returns/" + returnName + "/" + year + "/";
     }
 
     public static String read(String returnName, CollectionYear year, String file) {

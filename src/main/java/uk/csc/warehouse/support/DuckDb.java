@@ -1,5 +1,6 @@
 package uk.csc.warehouse.support;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,12 +11,44 @@ import java.util.Properties;
 public final class DuckDb {
     private DuckDb() {}
 
+    /**
+     * Starts loading DuckDB's native library in the background: the driver unpacks its 57 MB library from the jar
+     * into a temporary file at every JVM start, which can overlap with reading the model catalogue. The first
+     * connection waits for it if it is not done (class initialisation is one-at-a-time).
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName("org.duckdb.DuckDBNative", true, DuckDb.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+                // the first connection reports it, with its own message
+            }
+        }, "duckdb-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static Connection inMemory() throws SQLException {
         return DriverManager.getConnection("jdbc:duckdb:", defaults());
     }
 
+    /**
+     * A database file opened for writing is made owner-only (rw-------) whatever the umask: each one holds
+     * children's data or becomes the published warehouse.duckdb by a rename, which keeps the permissions.
+     */
     public static Connection file(Path file) throws SQLException {
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), defaults());
+        Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), defaults());
+        try {
+            OwnerOnly.restrict(file);
+        } catch (IOException e) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new SQLException("could not make " + file + " owner-only: " + e.getMessage(), e);
+        }
+        return c;
     }
 
     public static Connection readOnly(Path file) throws SQLException {

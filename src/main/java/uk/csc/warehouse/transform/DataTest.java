@@ -18,7 +18,7 @@ import uk.csc.warehouse.support.Sql;
  * An {@code error} test that fails stops the build from publishing; a {@code warn} test is recorded with its
  * failing rows and the warehouse is published.
  */
-public record DataTest(String model, String name, String sql, Severity severity) {
+public record DataTest(String model, String name, String sql, Severity severity, String aggregate) {
 
     public enum Severity {
         ERROR, WARN;
@@ -35,6 +35,18 @@ public record DataTest(String model, String name, String sql, Severity severity)
 
     public DataTest(String model, String name, String sql) {
         this(model, name, sql, Severity.ERROR);
+    }
+
+    public DataTest(String model, String name, String sql, Severity severity) {
+        this(model, name, sql, severity, null);
+    }
+
+    /**
+     * {@code aggregate}, when set, is an aggregate over the model's table equal to the number of rows {@link #sql}
+     * returns, so every such test of a model is counted in one scan (TestQueries) instead of one query each.
+     */
+    public boolean countedInScan() {
+        return aggregate != null;
     }
 
     static List<DataTest> declared(Model m) {
@@ -64,16 +76,19 @@ public record DataTest(String model, String name, String sql, Severity severity)
                                 + " group by all having count(*) > 1", severity));
             }
             case "not_null" -> columns(m, kind, spec).forEach(c -> tests.add(new DataTest(table, "not_null(" + c + ")",
-                    "select * from " + table + " where " + c + " is null", severity)));
+                    "select * from " + table + " where " + c + " is null", severity,
+                    "count(*) filter (where " + c + " is null)")));
             case "accepted_values" -> perColumn(m, kind, spec).forEach((column, values) -> {
                 if (!(values instanceof List<?> list) || list.isEmpty()) {
                     throw new IllegalStateException(m.resource() + ": accepted_values of " + column
                             + " must be a list of values, e.g. " + column + ": [a, b]");
                 }
                 String in = list.stream().map(v -> Sql.literal(String.valueOf(v))).collect(Collectors.joining(", "));
+                String broken = column + " is not null and cast(" + column + " as varchar) not in (" + in + ")";
+                // the query counts one row per distinct unaccepted value; so does count(distinct) over the same rows
                 tests.add(new DataTest(table, "accepted_values(" + column + ")",
-                        "select " + column + ", count(*) as n from " + table + " where " + column + " is not null and cast("
-                                + column + " as varchar) not in (" + in + ") group by all", severity));
+                        "select " + column + ", count(*) as n from " + table + " where " + broken + " group by all",
+                        severity, "count(distinct " + column + ") filter (where " + broken + ")"));
             });
             case "relationships" -> perColumn(m, kind, spec).forEach((column, target) -> {
                 Matcher t = QUALIFIED_COLUMN.matcher(String.valueOf(target));

@@ -73,15 +73,21 @@ public record Model(String schema, String name, String resource, String sql, Str
         ((Map<String, Object>) meta.getOrDefault("columns", Map.of()))
                 .forEach((k, v) -> columns.put(k, String.valueOf(v).strip()));
         Map<String, Object> tests = new LinkedHashMap<>((Map<String, Object>) meta.getOrDefault("tests", Map.of()));
-        Set<String> refs = new TreeSet<>();
-        Matcher r = REF.matcher(withoutComments(body));
-        while (r.find()) {
-            refs.add(r.group(1).toLowerCase(Locale.ROOT) + "." + r.group(2).toLowerCase(Locale.ROOT));
-        }
+        Set<String> refs = referencesIn(body);
         refs.remove(schema + "." + name);
         return new Model(schema, name, resource, body, String.valueOf(meta.get("grain")).strip(),
                 meta.containsKey("definition") ? String.valueOf(meta.get("definition")).strip() : null,
                 String.valueOf(meta.getOrDefault("materialized", "table")), columns, tests, refs);
+    }
+
+    /** The models (layer.name) a piece of SQL reads, comments left out. */
+    static Set<String> referencesIn(String sql) {
+        Set<String> refs = new TreeSet<>();
+        Matcher r = REF.matcher(withoutComments(sql));
+        while (r.find()) {
+            refs.add(r.group(1).toLowerCase(Locale.ROOT) + "." + r.group(2).toLowerCase(Locale.ROOT));
+        }
+        return refs;
     }
 
     static String withoutComments(String sql) {

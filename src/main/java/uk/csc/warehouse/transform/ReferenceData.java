@@ -12,8 +12,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.duckdb.DuckDBConnection;
 import uk.csc.warehouse.support.ClasspathFolder;
 import uk.csc.warehouse.support.Sql;
 
@@ -42,23 +49,73 @@ final class ReferenceData {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        Map<String, Path> seedTables = new LinkedHashMap<>();
         try (Stream<Path> entries = Files.list(seeds)) {
             for (Path entry : entries.sorted().toList()) {
                 if (Files.isDirectory(entry)) {
-                    loadCsv(c, entry.getFileName().toString(), entry.resolve("*.csv"));
+                    seedTables.put(entry.getFileName().toString(), entry.resolve("*.csv"));
                 } else if (entry.toString().endsWith(".csv")) {
-                    loadCsv(c, entry);
+                    seedTables.put(table(entry), entry);
                 }
             }
         }
+        Map<String, Path> authorityTables = new LinkedHashMap<>();
         if (Files.isDirectory(authorityReference)) {
             try (Stream<Path> files = Files.list(authorityReference)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
-                    loadCsv(c, f);
+                    authorityTables.put(table(f), f);
                 }
             }
         }
+        // the authority's file wins: its table replaces the seed's, so the seed of that name is not loaded at all
+        authorityTables.keySet().forEach(seedTables::remove);
+        seedTables.putAll(authorityTables);
+        loadConcurrently(c, seedTables);
         requirePopulation(c, authorityReference);
+    }
+
+    /**
+     * Each table on a connection of its own, a few at a time: most of a seed's cost is DuckDB sniffing and
+     * parsing one small CSV on one thread, so loading them side by side uses the cores the build has.
+     */
+    private static void loadConcurrently(Connection c, Map<String, Path> tables) throws SQLException {
+        int workers = Math.max(1, Math.min(tables.size(), Runtime.getRuntime().availableProcessors() + 1));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "reference-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> loads = new ArrayList<>();
+            DuckDBConnection db = c.unwrap(DuckDBConnection.class);
+            for (Map.Entry<String, Path> t : tables.entrySet()) {
+                loads.add(pool.submit(() -> {
+                    try (Connection own = db.duplicate()) {
+                        loadCsv(own, t.getKey(), t.getValue());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> load : loads) {
+                try {
+                    load.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof SQLException s) {
+                        throw s;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("loading the reference data was interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String table(Path csv) {
+        return csv.getFileName().toString().replaceFirst("\\.csv$", "");
     }
 
     /** Rates per 10,000 children need the population; say which file and what shape, not DuckDB's Catalog Error. */
@@ -84,10 +141,6 @@ final class ReferenceData {
         if (!missing.isEmpty()) {
             throw new BuildFailed(file + " has no column " + String.join(", ", missing) + ": it must be " + shape);
         }
-    }
-
-    private static void loadCsv(Connection c, Path csv) throws SQLException {
-        loadCsv(c, csv.getFileName().toString().replaceFirst("\\.csv$", ""), csv);
     }
 
     private static void loadCsv(Connection c, String table, Path csvOrGlob) throws SQLException {

@@ -5,11 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.csc.warehouse.contract.ContractCatalog;
@@ -19,13 +20,13 @@ import uk.csc.warehouse.support.DuckDb;
 import uk.csc.warehouse.support.Sql;
 
 /**
- * Builds the warehouse from the lake: reference data, then every model in dependency order, then the data
- * tests. It builds a new file beside the published one and renames it into place only when every test
- * passes, so analysts reading {@code warehouse.duckdb} are never locked out and never see half a build.
+ * Builds the warehouse from the lake: reference data, then every model on its dependency graph with each
+ * model's data tests beside the models still building ({@link DagBuild}). It builds a new file beside the
+ * published one and renames it into place only when every error test passes, so analysts reading
+ * {@code warehouse.duckdb} are never locked out and never see half a build.
  */
 public final class WarehouseBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseBuilder.class);
-    private static final int TEST_BATCH = 25;
     private static final List<String> SCHEMAS = List.of("ops", "reference", "staging", "intermediate", "marts");
 
     public record TestFailure(String model, String test, long failingRows) {
@@ -51,6 +52,7 @@ public final class WarehouseBuilder {
     }
 
     public static WarehouseBuilder fromClasspath() {
+        DuckDb.preload();
         return new WarehouseBuilder(ModelCatalog.fromClasspath(), ContractCatalog.fromClasspath());
     }
 
@@ -89,25 +91,30 @@ public final class WarehouseBuilder {
                 }
                 st.execute("SET temp_directory = " + Sql.literal(scratch.resolve("spill")));
             }
+            long t0 = System.nanoTime();
             LakeSources.attach(c, dataDir.lake(), contracts);
+            long t1 = System.nanoTime();
             ReferenceData.load(c, dataDir.reference(), scratch);
+            long t2 = System.nanoTime();
             OperationsRecords.copy(c, dataDir.root().resolve("ops"));
             DataQualityHistory.carry(c, dataDir.warehouse(), scratch);
+            long t3 = System.nanoTime();
             try (Statement st = c.createStatement()) {
                 for (String script : models.macroScripts()) {
                     st.execute(script); // after the seeds: a macro binds the tables it reads when created
                 }
             }
-            int i = 0;
-            for (Model m : order) {
-                i++;
-                LOG.debug("model {}/{}: {}", i, order.size(), m.qualifiedName());
-                ModelRunner.run(c, m);
-                CrashPoint.reached("build.model");
-            }
+            LOG.info("prepared the build in {} ms: lake views {} ms, reference data {} ms, ops records and "
+                    + "data-quality history {} ms, macros {} ms", ms(t0, System.nanoTime()), ms(t0, t1), ms(t1, t2),
+                    ms(t2, t3), ms(t3, System.nanoTime()));
+            int workers = DagBuild.workers();
+            Set<String> views = models.models().values().stream().filter(m -> "view".equals(m.materialized()))
+                    .map(Model::qualifiedName).collect(Collectors.toSet());
+            DagBuild.Outcome outcome = DagBuild.run(c, order, models.tests(), views, workers);
             DataQualityHistory.record(c);
-            LOG.info("built {} models; running {} data tests", order.size(), models.tests().size());
-            failures = runTests(c, warnings);
+            LOG.info("ran {} data tests beside the models on {} workers ({} ms of test queries)",
+                    models.tests().size(), workers, outcome.testMillis());
+            failures = record(c, outcome.failing(), warnings);
             LakeSources.detach(c);
             try (Statement st = c.createStatement()) {
                 st.execute("CHECKPOINT");
@@ -129,17 +136,13 @@ public final class WarehouseBuilder {
         return new BuildResult(dataDir.warehouse(), order.size(), models.tests().size(), millis, warnings.size());
     }
 
-    /** Runs every test; returns the failed error tests and adds the failed warn tests to {@code warnings}. */
-    private List<TestFailure> runTests(Connection c, List<TestFailure> warnings) throws SQLException {
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    /** Records every test's result; returns the failed error tests and adds the failed warn tests to {@code warnings}. */
+    private List<TestFailure> record(Connection c, long[] failing, List<TestFailure> warnings) throws SQLException {
         List<DataTest> tests = models.tests();
-        long[] failing = new long[tests.size()];
-        try {
-            try (Statement batches = c.createStatement()) {
-                countInBatches(batches, tests, failing);
-            }
-        } catch (SQLException e) {
-            countOneByOne(c, tests, failing); // to name the test whose SQL is broken
-        }
         try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE TABLE ops.data_test_results (model VARCHAR, test VARCHAR, "
                     + "failing_rows BIGINT, passed BOOLEAN, severity VARCHAR)");
@@ -166,39 +169,6 @@ public final class WarehouseBuilder {
                 st.execute(insert.toString());
             }
             return failures;
-        }
-    }
-
-    /**
-     * Tests in batches of a few dozen per query: hundreds of small queries cost more in round trips than in
-     * work, and one query of them all is a union deep enough to crash DuckDB's planner (a segfault, seen here).
-     */
-    private static void countInBatches(Statement st, List<DataTest> tests, long[] failing) throws SQLException {
-        for (int from = 0; from < tests.size(); from += TEST_BATCH) {
-            StringBuilder sql = new StringBuilder();
-            for (int i = from; i < Math.min(from + TEST_BATCH, tests.size()); i++) {
-                sql.append(i == from ? "" : "\nUNION ALL ").append("SELECT ").append(i)
-                        .append(" AS test, count(*) AS n FROM (").append(tests.get(i).sql()).append("\n) AS t").append(i);
-            }
-            try (ResultSet rs = st.executeQuery(sql.toString())) {
-                while (rs.next()) {
-                    failing[rs.getInt(1)] = rs.getLong(2);
-                }
-            }
-        }
-    }
-
-    private static void countOneByOne(Connection c, List<DataTest> tests, long[] failing) throws SQLException {
-        for (int i = 0; i < tests.size(); i++) {
-            DataTest t = tests.get(i);
-            // a statement of its own: DuckDB closes a statement whose query failed
-            try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT count(*) FROM (" + t.sql() + ") AS failing")) {
-                rs.next();
-                failing[i] = rs.getLong(1);
-            } catch (SQLException e) {
-                throw new SQLException("data test " + t.model() + " " + t.name() + ": " + e.getMessage(), e);
-            }
         }
     }
 }

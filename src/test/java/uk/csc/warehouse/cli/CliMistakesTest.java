@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -25,9 +26,7 @@ class CliMistakesTest {
 
     @BeforeAll
     static void aBuiltWarehouse() throws Exception {
-        TestAuthority a = TestAuthority.fromCohort("workforce", built);
-        a.load();
-        a.build();
+        TestAuthority a = BuiltCohorts.copy("workforce", built);
     }
 
     @Test

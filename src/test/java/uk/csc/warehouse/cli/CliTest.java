@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -35,7 +36,16 @@ class CliTest {
     @Test
     void after_the_demo_status_reports_a_fresh_successful_nightly(@TempDir Path tmp) {
         Path dir = tmp.resolve("data");
-        assertEquals(0, Main.execute("demo", "--data-dir", dir.toString(), "--children", "2000", "--years", "1"));
+        Captured demo = capture(() -> Main.execute("demo", "--data-dir", dir.toString(), "--children", "2000",
+                "--years", "1"));
+        assertEquals(0, demo.exit(), demo.err());
+        // each output is named once, by the line written for the user (log lines go to stderr, captured too)
+        for (String file : new String[] {"front_door.csv", "indicator_values.csv"}) {
+            String path = dir.toAbsolutePath().resolve("out").resolve(file).toString();
+            List<String> naming = (demo.out() + demo.err()).lines().filter(l -> l.contains(path)).toList();
+            assertEquals(1, naming.size(), file + " named once: " + naming);
+            assertTrue(naming.get(0).startsWith("output: " + path + " ("), naming.get(0));
+        }
         Captured c = capture(() -> Main.execute("status", "--data-dir", dir.toString()));
         assertEquals(0, c.exit(), c.out() + c.err());
         assertTrue(c.out().lines().anyMatch(l -> l.startsWith("nightly") && l.contains("succeeded")), c.out());

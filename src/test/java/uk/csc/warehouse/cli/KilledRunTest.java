@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.csc.warehouse.runs.RunLedger;
 import uk.csc.warehouse.runs.RunRecord;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -79,11 +80,9 @@ class KilledRunTest {
         }
     }
 
-    /** The front_door cohort loaded, built and published by an earlier run. */
+    /** The front_door cohort loaded, built and published by an earlier run (one run per JVM, copied per test). */
     private TestAuthority lastNightPublished() throws Exception {
-        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
-        assertEquals(0, Main.execute("run", "--data-dir", root.toString()));
-        return authority;
+        return BuiltCohorts.copyAfterRun("front_door", root);
     }
 
     private int lastExit;

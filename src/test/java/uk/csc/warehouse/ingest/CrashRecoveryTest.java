@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -31,9 +32,7 @@ class CrashRecoveryTest {
     @ValueSource(strings = {"ingest.landed:1", "ingest.landed:2", "ingest.before-commit", "ingest.after-commit",
         "build.model:3", "build.before-publish"})
     void a_killed_run_leaves_the_last_good_state_and_the_next_run_recovers(String crashAt) throws Exception {
-        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
-        authority.load();
-        authority.build();
+        TestAuthority authority = BuiltCohorts.copy("front_door", root);
         Map<String, String> lakeBefore = QuarantineTest.fingerprint(authority.dataDir.lake());
         byte[] warehouseBytes = Files.readAllBytes(authority.dataDir.warehouse());
 

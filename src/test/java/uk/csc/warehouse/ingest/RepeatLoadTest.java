@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /** Re-running a load changes nothing; a newer full extract replaces the marts' snapshot and keeps history. */
@@ -18,9 +19,7 @@ class RepeatLoadTest {
 
     @Test
     void the_same_files_delivered_twice_change_nothing() throws Exception {
-        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
-        authority.load();
-        authority.build();
+        TestAuthority authority = BuiltCohorts.copy("front_door", root);
         List<Map<String, Object>> martsBefore = authority.query("select * from marts.front_door order by all");
         Map<String, String> lakeBefore = dataFiles(authority);
 
@@ -55,9 +54,7 @@ class RepeatLoadTest {
 
     @Test
     void a_newer_extract_replaces_the_snapshot_and_the_old_one_stays_in_the_lake() throws Exception {
-        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
-        authority.load();
-        authority.build();
+        TestAuthority authority = BuiltCohorts.copy("front_door", root);
         assertEquals(9L, referrals2024(authority));
 
         TestAuthority.copyFolder(TestAuthority.resource("cohorts/front_door_next/case"), authority.dataDir.inbox("case"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.ingest.LoadReport;
 import uk.csc.warehouse.support.ClasspathFolder;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -27,11 +28,10 @@ class ChildProtectionCohortTest {
 
     @BeforeAll
     static void loadAndBuild() throws Exception {
-        authority = TestAuthority.fromCohort("child_protection", root);
-        LoadReport report = authority.load();
+        authority = BuiltCohorts.copy("child_protection", root);
+        LoadReport report = BuiltCohorts.loadReport("child_protection");
         assertEquals(11, report.results().size());
         assertTrue(report.quarantined().isEmpty(), () -> "quarantined: " + report.quarantined());
-        authority.build();
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.ingest.LoadReport;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -24,10 +25,9 @@ class ChildrenInCareCohortTest {
 
     @BeforeAll
     static void loadAndBuild() throws Exception {
-        authority = TestAuthority.fromCohort("children_in_care", root);
-        LoadReport report = authority.load();
+        authority = BuiltCohorts.copy("children_in_care", root);
+        LoadReport report = BuiltCohorts.loadReport("children_in_care");
         assertTrue(report.quarantined().isEmpty(), () -> "quarantined: " + report.quarantined());
-        authority.build();
     }
 
     private static Map<String, Object> row(String mart, String label) throws Exception {

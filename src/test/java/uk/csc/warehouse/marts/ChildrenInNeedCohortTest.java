@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.ingest.LoadReport;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -23,10 +24,9 @@ class ChildrenInNeedCohortTest {
 
     @BeforeAll
     static void loadAndBuild() throws Exception {
-        authority = TestAuthority.fromCohort("child_protection", root);
-        LoadReport report = authority.load();
+        authority = BuiltCohorts.copy("child_protection", root);
+        LoadReport report = BuiltCohorts.loadReport("child_protection");
         assertTrue(report.quarantined().isEmpty(), () -> "quarantined: " + report.quarantined());
-        authority.build();
     }
 
     @Test

@@ -53,6 +53,7 @@ class DataQualityCohortTest {
             Map.entry("DUPLICATE_PERSON", List.of("D08", "D08", "Assessment Team", "W1", "same date of birth and name as D07")),
             Map.entry("ASSESSMENT_NOT_AUTHORISED", List.of("AS15", "D15", "Assessment Team", "W2", "started 06/01/2025, 60 working days without authorisation")),
             Map.entry("CLA_EPISODE_OVERLAP", List.of("E16b", "D16", "Children in Care Team", "W3", "Care episode overlaps another episode of the same child: overlaps E16a")),
+            Map.entry("CLA_PLACEMENT_OUTSIDE_CARE", List.of("PL16", "D16", "Children in Care Team", "W3", "Placement starts when the child is in no care episode: starts 20/04/2024")),
             Map.entry("CLA_PLACEMENT_OVERLAP", List.of("PL17b", "D17", "Children in Care Team", "W3", "overlaps PL17a")),
             Map.entry("CP_PLAN_OVERLAP", List.of("CP18b", "D18", "Assessment Team", "W2", "overlaps CP18a")),
             Map.entry("CLA_PLACEMENT_NO_POSTCODE", List.of("PL19", "D19", "Children in Care Team", "W3", "Current placement has no postcode: placement type U3, started 01/06/2024")),
@@ -110,13 +111,14 @@ class DataQualityCohortTest {
     void summary_by_rule_team_and_month() throws Exception {
         List<Map<String, Object>> rows = authority.query("select * from marts.data_quality_summary where month = '2025-03' "
                 + "and allocated_team = 'Children in Care Team' order by rule_code");
-        assertEquals(List.of("CLA_EPISODE_OVERLAP", "CLA_PLACEMENT_NO_POSTCODE", "CLA_PLACEMENT_NO_URN", "CLA_PLACEMENT_OVERLAP"),
+        assertEquals(List.of("CLA_EPISODE_OVERLAP", "CLA_PLACEMENT_NO_POSTCODE", "CLA_PLACEMENT_NO_URN",
+                "CLA_PLACEMENT_OUTSIDE_CARE", "CLA_PLACEMENT_OVERLAP"),
                 rows.stream().map(r -> r.get("rule_code")).toList());
         rows.forEach(r -> {
             assertEquals(1L, ((Number) r.get("open_issues")).longValue());
             assertEquals("first month", r.get("trend"));
         });
-        assertEquals(18L, ((Number) authority.one("select sum(open_issues) n from marts.data_quality_summary").get("n")).longValue());
+        assertEquals(19L, ((Number) authority.one("select sum(open_issues) n from marts.data_quality_summary").get("n")).longValue());
     }
 
     @Test
@@ -131,7 +133,7 @@ class DataQualityCohortTest {
             System.setOut(old);
         }
         String status = out.toString(StandardCharsets.UTF_8);
-        assertTrue(status.contains("quality:  18 open data-quality issues at 2025-03-31"), status);
+        assertTrue(status.contains("quality:  19 open data-quality issues at 2025-03-31"), status);
         assertTrue(status.lines().anyMatch(l -> l.matches("\\s+WORKER_NOT_IN_HR\\s+warning\\s+1")), status);
 
         try (Connection c = DuckDb.readOnly(authority.dataDir.warehouse())) {
@@ -176,8 +178,8 @@ class DataQualityCohortTest {
                 + "and rule_code = 'SEX_MISSING'").get("trend"));
         assertEquals("up", authority.one("select trend from marts.data_quality_summary where month = '2025-03' "
                 + "and rule_code = 'DOB_MISSING'").get("trend"));
-        // February's two rows are kept beside March's eighteen (one per rule and team).
-        assertEquals(20L, authority.one("select count(*) n from ops.data_quality_history").get("n"));
+        // February's two rows are kept beside March's nineteen (one per rule and team).
+        assertEquals(21L, authority.one("select count(*) n from ops.data_quality_history").get("n"));
         assertEquals(1L, authority.one("select count(*) n from ops.data_quality_history where as_at_date = date '2025-02-28' "
                 + "and rule_code = 'SEX_MISSING'").get("n"));
     }

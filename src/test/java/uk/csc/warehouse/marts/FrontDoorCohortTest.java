@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.ingest.LoadReport;
 import uk.csc.warehouse.support.ClasspathFolder;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -25,11 +26,10 @@ class FrontDoorCohortTest {
 
     @BeforeAll
     static void loadAndBuild() throws Exception {
-        authority = TestAuthority.fromCohort("front_door", root);
-        LoadReport report = authority.load();
+        authority = BuiltCohorts.copy("front_door", root);
+        LoadReport report = BuiltCohorts.loadReport("front_door");
         assertEquals(3, report.results().size());
         assertTrue(report.quarantined().isEmpty(), () -> "quarantined: " + report.quarantined());
-        authority.build();
     }
 
     private Map<String, Object> period(String type, String label) throws Exception {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.ingest.LoadReport;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /** The workforce marts on a hand-built team (src/test/resources/cohorts/workforce/README.md). */
@@ -23,10 +24,9 @@ class WorkforceCohortTest {
 
     @BeforeAll
     static void loadAndBuild() throws Exception {
-        authority = TestAuthority.fromCohort("workforce", root);
-        LoadReport report = authority.load();
+        authority = BuiltCohorts.copy("workforce", root);
+        LoadReport report = BuiltCohorts.loadReport("workforce");
         assertTrue(report.quarantined().isEmpty(), () -> "quarantined: " + report.quarantined());
-        authority.build();
     }
 
     private Map<String, Object> snapshot(String type, String label) throws Exception {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.comparators.ComparatorFiles;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -38,9 +39,7 @@ class PackAndComparatorsTest {
 
     @BeforeAll
     static void buildAndPack() throws Exception {
-        authority = TestAuthority.fromCohort("front_door", root);
-        authority.load();
-        authority.build();
+        authority = BuiltCohorts.copy("front_door", root);
         pack = DataPack.write(authority.dataDir, "2024-25");
     }
 

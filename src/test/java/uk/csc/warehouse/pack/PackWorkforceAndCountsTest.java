@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.comparators.ComparatorFiles;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -41,9 +42,7 @@ class PackWorkforceAndCountsTest {
 
     @BeforeAll
     static void buildAndPack() throws Exception {
-        authority = TestAuthority.fromCohort("workforce", root);
-        authority.load();
-        authority.build();
+        authority = BuiltCohorts.copy("workforce", root);
         pack = DataPack.write(authority.dataDir, "2024-25");
     }
 

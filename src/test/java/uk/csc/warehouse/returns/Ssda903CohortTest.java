@@ -27,13 +27,15 @@ import uk.csc.warehouse.testing.TestAuthority;
  * The warehouse does not hide real errors: ten recording mistakes are planted in a generated authority's
  * extracts, the SSDA903 return is written from the warehouse built on them, and DfE's rules (the sector's
  * validator) report exactly those rules for exactly those children, compared with the same authority's return
- * without the mistakes. The clean return's own failures are only the documented false positives.
+ * without the mistakes. The clean return's own failures are only the documented false positives. Two mistakes the
+ * return cannot carry (a placement starting before the period of care, overlapping SSD episodes) are on the
+ * warehouse's data-quality list instead, for exactly those children.
  */
 class Ssda903CohortTest {
     private static final String LA = GeneratorSettings.DEFAULT_LA_CODE;
     private static final CollectionYear YEAR = CollectionYear.parse("2025-26");
     /** Documented in docs/returns.md with the evidence (each rule run alone, the children's full history). */
-    private static final Set<String> KNOWN_FALSE_POSITIVES = Set.of("1001", "1002", "218", "575", "577");
+    private static final Set<String> KNOWN_FALSE_POSITIVES = Set.of("1001", "1002", "218", "575", "577", "624");
     /** What the SSD does not hold and the team adds by hand (docs/returns.md): OC2 INTERVENTION_OFFERED. */
     private static final Set<String> ADDED_BY_HAND = Set.of("159");
 
@@ -60,7 +62,8 @@ class Ssda903CohortTest {
                         + cleanRun.output());
         Set<String> flagged = cleanRun.issues().stream().map(Issue::child).collect(Collectors.toSet());
 
-        Set<Issue> expected = plant(clean, plantedRoot.resolve("inbox").resolve("case"), flagged);
+        Set<List<String>> expectedQuality = new TreeSet<>(java.util.Comparator.comparing(Object::toString));
+        Set<Issue> expected = plant(clean, plantedRoot.resolve("inbox").resolve("case"), flagged, expectedQuality);
 
         TestAuthority planted = TestAuthority.at(plantedRoot);
         planted.load();
@@ -72,10 +75,19 @@ class Ssda903CohortTest {
         Set<Issue> added = new TreeSet<>(plantedRun.issues());
         added.removeAll(cleanRun.issues());
         assertEquals(expected, added, "rules and children the validator reports beyond the clean return");
+
+        // What the return cannot carry is on the warehouse's data-quality list, for exactly those children.
+        String dq = "select rule_code, person_id from marts.data_quality_issues"
+                + " where rule_code in ('CLA_PLACEMENT_OUTSIDE_CARE', 'CLA_EPISODE_OVERLAP')";
+        Set<List<String>> cleanQuality = rows(clean, dq);
+        Set<List<String>> plantedQuality = rows(planted, dq);
+        plantedQuality.removeAll(cleanQuality);
+        assertEquals(expectedQuality, plantedQuality, "data-quality issues beyond the clean warehouse's");
     }
 
-    /** Plants the ten errors, each on its own child who is clean in the clean return; returns what DfE's rules must say. */
-    private static Set<Issue> plant(TestAuthority clean, Path caseInbox, Set<String> flagged) throws Exception {
+    /** Plants the twelve errors, each on its own child who is clean in the clean return; returns what DfE's rules must say and adds to {@code dataQuality} what the warehouse must list instead. */
+    private static Set<Issue> plant(TestAuthority clean, Path caseInbox, Set<String> flagged,
+                                    Set<List<String>> dataQuality) throws Exception {
         Set<String> used = new TreeSet<>(flagged);
         Set<Issue> expected = new TreeSet<>();
         String lac = "select child from marts.ssda903_episodes group by child having not bool_or(is_short_break)"
@@ -137,6 +149,7 @@ class Ssda903CohortTest {
         String pl8 = plantPlacement(clean, used, openEpisodes + " and m.place in ('U4', 'U5', 'U6', 'K2')"
                 + " and m.place_provider <> 'PR0' order by 1", placements, r -> r.put("clap_cla_placement_provider", "PR0"));
         expected.add(new Issue("550", pl8));
+
         placements.save();
 
         // 5. A review of a child aged 5 or more recorded as PN0 (child under 4): rule 440.
@@ -182,7 +195,50 @@ class Ssda903CohortTest {
                 r -> r.put("lega_legal_status", "C9")));
         legal.save();
         expected.add(new Issue("144", (String) c10.get("child")));
+
+        // 11. A placement typed in ten days before the period of care began. The return cannot carry it: Episodes
+        // has no placement start (the first episode begins at DECOM, the start of care), so DfE's rules never see
+        // it and the return is unchanged; the warehouse lists it, CLA_PLACEMENT_OUTSIDE_CARE (docs/returns.md).
+        Map<String, Object> c11 = pick(clean, used, "select i.person_id as child, i.placement_id,"
+                + " cast(i.period_start as varchar) as period_start from intermediate.int_ssda903_episodes i"
+                + " join staging.stg_case__cla_placement p on p.placement_id = i.placement_id, marts.ssda903_year y"
+                + " where i.period_number = 1 and i.episode_number = 1 and i.period_start >= y.year_start + 30"
+                + " and p.start_date = i.period_start and i.person_id in (" + lac + ")"
+                + " and i.person_id not in (select person_id from intermediate.int_ssda903_episodes where period_number > 1)"
+                + " and not exists (select 1 from staging.stg_case__cla_placement q where q.person_id = i.person_id"
+                + " and q.start_date < i.period_start) order by 1");
+        String before = LocalDate.parse((String) c11.get("period_start")).minusDays(10).toString();
+        InboxEdits moved = InboxEdits.of(caseInbox, "ssd_cla_placement");
+        assertEquals(1, moved.change(r -> r.get("clap_cla_placement_id").equals(c11.get("placement_id")),
+                r -> r.put("clap_cla_placement_start_date", before)));
+        moved.save();
+        dataQuality.add(List.of("CLA_PLACEMENT_OUTSIDE_CARE", (String) c11.get("child")));
+
+        // 12. Overlapping SSD episodes: a second care episode recorded inside the child's open one. The episode
+        // build reads care as the union of the SSD's episodes (one continuous period), so the return is
+        // unchanged and DfE's rules see nothing; the warehouse lists the later record, CLA_EPISODE_OVERLAP.
+        Map<String, Object> c12 = pick(clean, used, "select e.person_id as child, e.episode_id"
+                + " from staging.stg_case__cla_episodes e, marts.ssda903_year y where e.ceased_date is null"
+                + " and e.start_date >= y.year_start and e.start_date <= y.year_end - 60"
+                + " and e.person_id in (" + lac + ") order by 1");
+        InboxEdits ssdEpisodes = InboxEdits.of(caseInbox, "ssd_cla_episodes");
+        Map<String, String> overlapping = new LinkedHashMap<>(ssdEpisodes.first(r -> r.get("clae_cla_episode_id").equals(c12.get("episode_id"))));
+        overlapping.put("clae_cla_episode_id", "E-PLANTED-12");
+        overlapping.put("clae_cla_episode_start_date",
+                LocalDate.parse(overlapping.get("clae_cla_episode_start_date").substring(0, 10)).plusDays(20).toString());
+        overlapping.put("clae_cla_episode_start_reason", "P");
+        ssdEpisodes.add(overlapping);
+        ssdEpisodes.save();
+        dataQuality.add(List.of("CLA_EPISODE_OVERLAP", (String) c12.get("child")));
         return expected;
+    }
+
+    private static Set<List<String>> rows(TestAuthority authority, String sql) throws Exception {
+        Set<List<String>> out = new TreeSet<>(java.util.Comparator.comparing(Object::toString));
+        for (Map<String, Object> r : authority.query(sql)) {
+            out.add(List.of(String.valueOf(r.get("rule_code")), String.valueOf(r.get("person_id"))));
+        }
+        return out;
     }
 
     private static String plantPlacement(TestAuthority clean, Set<String> used, String sql, InboxEdits placements,

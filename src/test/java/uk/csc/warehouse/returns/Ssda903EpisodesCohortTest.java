@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.cli.Main;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -20,9 +21,7 @@ class Ssda903EpisodesCohortTest {
 
     @Test
     void episodesFollowDfesRulesAndTheFilesAreWrittenAsDfeReadsThem(@TempDir Path root) throws Exception {
-        TestAuthority a = TestAuthority.fromCohort("children_in_care", root);
-        a.load();
-        a.build();
+        TestAuthority a = BuiltCohorts.copy("children_in_care", root);
         assertEquals(0, Main.execute("return", "ssda903", "--data-dir", root.toString()));
 
         Path folder = root.resolve("out/returns/ssda903/2024-25");
@@ -70,9 +69,7 @@ class Ssda903EpisodesCohortTest {
 
     @Test
     void aYearWithoutRulesIsRefusedNamingTheYearsThereAre(@TempDir Path root) throws Exception {
-        TestAuthority a = TestAuthority.fromCohort("children_in_care", root);
-        a.load();
-        a.build();
+        TestAuthority a = BuiltCohorts.copy("children_in_care", root);
         assertEquals(1, Main.execute("return", "ssda903", "--data-dir", root.toString(), "--year", "2019-20"));
         assertEquals(1, Main.execute("return", "ssda903", "--data-dir", root.toString(), "--year", "2025-2026"));
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.support.DataDir;
 import uk.csc.warehouse.support.DuckDb;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -36,9 +37,7 @@ class GracefulShutdownTest {
 
     @Test
     void sigterm_mid_build_leaves_the_old_or_the_new_warehouse_and_an_honest_ledger() throws Exception {
-        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
-        authority.load();
-        authority.build();
+        TestAuthority authority = BuiltCohorts.copy("front_door", root);
         DataDir dir = authority.dataDir;
         String before = sha256(dir.warehouse());
         // Tonight's extracts: the same cohort again, under a new extract date.

@@ -18,6 +18,7 @@ import uk.csc.warehouse.cli.InProcessCommands;
 import uk.csc.warehouse.cli.Main;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -60,9 +61,7 @@ class RequestFileTest {
 
     @Test
     void an_ofsted_request_file_produces_the_annex_a_workbook() throws Exception {
-        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
-        authority.load();
-        authority.build();
+        TestAuthority authority = BuiltCohorts.copy("front_door", root);
         DataDir dir = authority.dataDir;
         try (SchedulerService s = new SchedulerService(dir, ScheduleTesting.config(Map.of()), JobRegistry.standard(new InProcessCommands()),
                 Notifier.LOG_ONLY)) {

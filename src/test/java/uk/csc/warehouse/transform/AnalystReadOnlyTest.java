@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /**
@@ -24,9 +25,7 @@ class AnalystReadOnlyTest {
 
     @Test
     void a_build_publishes_while_an_analyst_holds_the_warehouse_open() throws Exception {
-        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
-        authority.load();
-        authority.build();
+        TestAuthority authority = BuiltCohorts.copy("front_door", root);
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process analyst = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

@@ -1,6 +1,7 @@
 package uk.csc.warehouse.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.csc.warehouse.testing.ConsoleCapture.capture;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.csc.warehouse.cli.Main;
+import uk.csc.warehouse.testing.ConsoleCapture.Captured;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.testing.TestAuthority;
 
@@ -95,5 +98,13 @@ class DataTestSeverityTest {
                 + "where severity = 'warn' and not passed").get("n"));
         assertTrue((Long) authority.one("select count(*) as n from ops.data_test_results where severity = 'error' and passed")
                 .get("n") > 100);
+        // status shows the warning, by model and test, without opening the warehouse
+        Captured status = capture(() -> Main.execute("status", "--data-dir", root.toString()));
+        List<String> lines = status.out().lines().toList();
+        int at = lines.indexOf("warnings: 1 warn-level data test(s) found rows in the last build, published anyway "
+                + "(all in ops.data_test_warnings):");
+        assertTrue(at >= 0, status.out());
+        assertTrue(lines.get(at + 1).matches("  staging\\.stg_case__person accepted_values\\(sex\\) +1 rows"),
+                lines.get(at + 1));
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.cli.Main;
 import uk.csc.warehouse.support.DuckDb;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /** Issue 14: build --select MODEL+ rebuilds a model and everything downstream, reading the rest as published. */
@@ -37,9 +38,7 @@ class SelectedBuildTest {
 
     @Test
     void a_selected_build_reads_unselected_models_from_the_published_warehouse() throws Exception {
-        TestAuthority authority = TestAuthority.fromCohort("front_door", root);
-        authority.load();
-        authority.build();
+        TestAuthority authority = BuiltCohorts.copy("front_door", root);
         Object reReferrals = authority.one("select sum(re_referrals_12m) as n from marts.front_door").get("n");
         assertTrue(((Number) reReferrals).longValue() > 0);
         // stand-in for an upstream model that changed since publishing: nobody re-referred

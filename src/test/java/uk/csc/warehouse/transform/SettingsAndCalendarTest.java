@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.support.ClasspathFolder;
+import uk.csc.warehouse.testing.BuiltCohorts;
 import uk.csc.warehouse.testing.TestAuthority;
 
 /** Issue 14: a misspelt setting fails the build; the working-day calendar does not stop at the seed's last year. */
@@ -56,9 +57,7 @@ class SettingsAndCalendarTest {
 
     @Test
     void an_authority_settings_file_missing_a_row_fails_the_build_and_keeps_the_published_warehouse() throws Exception {
-        TestAuthority authority = TestAuthority.fromCohort("front_door", scratch.resolve("la"));
-        authority.load();
-        authority.build();
+        TestAuthority authority = BuiltCohorts.copy("front_door", scratch.resolve("la"));
         Path settings = authority.dataDir.reference().resolve("indicator_settings.csv");
         // every seeded row but one, as an authority that copied an older list would have
         List<String> rows = ClasspathFolder.list("sql/seeds/indicator_settings", ".csv").stream()

@@ -1,12 +1,11 @@
 package uk.csc.warehouse.returns.cin;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import uk.csc.warehouse.returns.CollectionYear;
-import uk.csc.warehouse.support.DataDir;
+import uk.csc.warehouse.returns.ReturnOptions;
 
 @Command(name = "cin", mixinStandardHelpOptions = true,
         description = {"Write DfE's children in need census for one collection year as DfE's XML (Header, then one",
@@ -15,30 +14,20 @@ import uk.csc.warehouse.support.DataDir;
             "Default file: DIR/out/returns/cin/<year>/<LEA>_CIN_<year>.xml (owner-only; recorded in",
             "DIR/ops/audit.csv). --as-at takes the census as the case system stood on that day (monthly runs)."})
 public final class CinCommand implements Callable<Integer> {
-    @Option(names = "--data-dir", required = true, paramLabel = "DIR",
-            description = "The authority's data folder (warehouse.duckdb, out/ and ops/audit.csv live here).")
-    Path dir;
-
-    @Option(names = "--year", paramLabel = "YYYY-YY",
-            description = "Collection year, e.g. 2025-26 (1 April 2025 to 31 March 2026); default: the year "
-                    + "--as-at falls in, else the latest year closed at the newest extract.")
-    String year;
+    @Mixin
+    ReturnOptions options;
 
     @Option(names = "--as-at", paramLabel = "DATE",
             description = "Take the census as at this day of the year (yyyy-mm-dd); default 31 March, or the "
                     + "newest extract's date for the year in progress.")
     LocalDate asAt;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the XML here instead of DIR/out/returns/cin/<year>/.")
-    Path out;
-
     @Override
     public Integer call() throws Exception {
         CinCensusReturn.Result r;
         try {
-            r = new CinCensusReturn().write(new DataDir(dir), new CinCensusReturn.Request(
-                    year == null ? null : CollectionYear.parse(year), asAt, out));
+            r = new CinCensusReturn().write(options.dataDir(), new CinCensusReturn.Request(
+                    options.yearOrNull(), asAt, options.outOrNull()));
         } catch (CinCensusReturn.InvalidCensus invalid) {
             System.err.println("return cin: " + invalid.getMessage());
             invalid.problems().forEach(p -> System.err.println("  " + p));

@@ -1,0 +1,90 @@
+package uk.csc.warehouse.transform;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.csc.warehouse.support.DuckDb;
+
+/**
+ * Issue 19: models built concurrently on their dependency graph, on a real DuckDB file with several workers, read
+ * what they depend on fully built; tests run once what they read is built; a broken model is named and what
+ * depends on it is never started.
+ */
+class DagBuildTest {
+    @TempDir
+    Path root;
+
+    private static Model model(String layer, String name, String body) {
+        return Model.parse("sql/" + layer + "/" + name + ".sql", "/*\ngrain: one row per n\n*/\n" + body);
+    }
+
+    /** A chain four deep beside eight independent models, each reading what it names, with a test across two. */
+    private static List<Model> chainAndFan() {
+        List<Model> models = new ArrayList<>();
+        models.add(model("staging", "s0", "select range as n from range(1000)"));
+        models.add(model("intermediate", "i1", "select n from staging.s0 where n % 2 = 0"));
+        models.add(model("intermediate", "i2", "select n from intermediate.i1 where n % 3 = 0"));
+        models.add(model("marts", "m3", "select count(*) as n from intermediate.i2"));
+        for (int k = 0; k < 8; k++) {
+            models.add(model("staging", "fan" + k, "select range as n from range(" + (k + 1) * 10 + ")"));
+        }
+        return models;
+    }
+
+    @Test
+    void every_model_reads_what_it_names_fully_built_and_tests_see_the_models_they_read() throws Exception {
+        List<Model> order = chainAndFan();
+        List<DataTest> tests = List.of(
+                new DataTest("marts.m3", "count_matches_the_chain",
+                        "select * from marts.m3 where n <> (select count(*) from staging.s0 where n % 6 = 0)"),
+                new DataTest("marts.m3", "finds_rows", "select * from intermediate.i2 where n > 900"),
+                new DataTest("staging.fan7", "has_80", "select 1 from staging.fan7 having count(*) <> 80"));
+        try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
+            for (String schema : List.of("staging", "intermediate", "marts")) {
+                st.execute("CREATE SCHEMA " + schema);
+            }
+            DagBuild.Outcome out = DagBuild.run(c, order, tests, Set.of(), 4);
+            try (ResultSet rs = st.executeQuery("select n from marts.m3")) {
+                rs.next();
+                assertEquals(167, rs.getLong(1)); // 0, 6, ..., 996
+            }
+            // i2 over 900: 906, 912, ..., 996 = 16 rows
+            assertArrayEquals(new long[] {0, 16, 0}, out.failing());
+            try (ResultSet rs = st.executeQuery("select count(*) from duckdb_tables() where schema_name <> 'main'")) {
+                rs.next();
+                assertEquals(order.size(), rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    void a_broken_model_is_named_and_what_reads_it_is_never_started() throws Exception {
+        List<Model> order = List.of(
+                model("staging", "ok", "select 1 as n"),
+                model("intermediate", "broken", "select n from staging.ok join staging.not_there using (n)"),
+                model("marts", "after", "select * from intermediate.broken"));
+        try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
+            for (String schema : List.of("staging", "intermediate", "marts")) {
+                st.execute("CREATE SCHEMA " + schema);
+            }
+            SQLException e = assertThrows(SQLException.class, () -> DagBuild.run(c, order, List.of(), Set.of(), 3));
+            assertTrue(e.getMessage().startsWith("sql/intermediate/broken.sql: "), e.getMessage());
+            try (ResultSet rs = st.executeQuery("select count(*) from duckdb_tables() where table_name = 'after'")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1));
+            }
+        }
+    }
+}

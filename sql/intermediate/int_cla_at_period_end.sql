@@ -124,17 +124,18 @@ current_placement as (
 ),
 
 -- One pass over each child's placements counts both windows: the period so far, and the two years to the snapshot.
-placement_counts as (
+-- A run is counted once however many of its placements match: first one row per child, date and run (a plain
+-- hash aggregate), then a count per child and date, instead of count(distinct) over a concatenated key, whose
+-- per-group distinct tables were most of this model's time at national scale.
+placement_runs as (
     select
         looked_after.period_type,
         looked_after.period_label,
         looked_after.person_id,
-        count(distinct placements.period_of_care_id || '/' || placements.placement_run)
-            filter (where coalesce(placements.end_date, date 'infinity') > looked_after.period_start)
-            as placements_in_period,
-        count(distinct placements.period_of_care_id || '/' || placements.placement_run)
-            filter (where coalesce(placements.end_date, date 'infinity') > looked_after.two_years_start)
-            as placements_in_2_years
+        placements.period_of_care_id,
+        placements.placement_run,
+        bool_or(coalesce(placements.end_date, date 'infinity') > looked_after.period_start) as is_in_period,
+        bool_or(coalesce(placements.end_date, date 'infinity') > looked_after.two_years_start) as is_in_2_years
     from (
         select *, cast(snapshot_date - to_months(reference.setting_int('cla_stability_two_year_months')) as date) + 1
             as two_years_start
@@ -146,6 +147,19 @@ placement_counts as (
         and placements.start_date <= looked_after.snapshot_date
         and coalesce(placements.end_date, date 'infinity')
             > least(looked_after.period_start, looked_after.two_years_start)
+    group by all
+),
+
+placement_counts as (
+    select
+        period_type,
+        period_label,
+        person_id,
+        count(*) filter (where is_in_period and period_of_care_id is not null and placement_run is not null)
+            as placements_in_period,
+        count(*) filter (where is_in_2_years and period_of_care_id is not null and placement_run is not null)
+            as placements_in_2_years
+    from placement_runs
     group by all
 ),
 

@@ -89,24 +89,34 @@ calendar as (
     select calendar_date, working_day_number from reference.working_day_calendar
 ),
 
+-- One row per child and reference date by a hash aggregate (it spills to disk), not a window over every open plan
+-- (as int_cin_episodes_open_at_period_end): the latest-starting plan is the one with the greatest
+-- (start_date, cp_plan_id), the order the window used; its columns are joined back on cp_plan_id (unique).
 open_plans as (
     select
         periods.period_type,
         periods.period_label,
         periods.reference_date,
-        plans.* exclude (open_month),
-        count(*) over child_at_date as open_plans,
-        row_number() over (child_at_date order by plans.start_date desc, plans.cp_plan_id desc) as pick
+        plans.person_id,
+        arg_max(plans.cp_plan_id, (plans.start_date, plans.cp_plan_id)) as cp_plan_id,
+        count(*) as open_plans
     from periods
     inner join plan_months as plans
         on plans.open_month = periods.reference_month
         and plans.start_date <= periods.reference_date
         and coalesce(plans.end_date, date 'infinity') > periods.reference_date
-    window child_at_date as (partition by periods.period_type, periods.period_label, plans.person_id)
+    group by periods.period_type, periods.period_label, periods.reference_date, plans.person_id
 ),
 
 children as (
-    select * exclude (pick) from open_plans where pick = 1
+    select
+        open_plans.period_type,
+        open_plans.period_label,
+        open_plans.reference_date,
+        plans.*,
+        open_plans.open_plans
+    from open_plans
+    inner join plans on plans.cp_plan_id = open_plans.cp_plan_id
 ),
 
 review_status as (

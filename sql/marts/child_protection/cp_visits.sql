@@ -50,18 +50,34 @@ on_plan as (
     select * from intermediate.int_cp_plans_open_at_period_end
 ),
 
-flows as (
+-- Visits counted per month first (a hash aggregate over every visit), then each period adds up its months: periods
+-- start on a month's first day and end on a month's last, so a visit falls in a period exactly when its month does,
+-- and the range join pairs the periods with a few hundred months instead of with every visit.
+visit_months as (
     select
-        periods.period_type,
-        periods.period_label,
+        cast(date_trunc('month', visits.visit_date) as date) as visit_month,
         count(visits.cp_visit_id) as visits,
         count(visits.cp_visit_id) filter (where visits.is_within_timescale is not null) as visits_timed,
         count(visits.cp_visit_id) filter (where visits.is_within_timescale) as visits_within_timescale,
         count(visits.cp_visit_id) filter (where visits.child_seen) as visits_child_seen,
         count(visits.cp_visit_id) filter (where visits.child_seen and visits.child_seen_alone)
             as visits_child_seen_alone
+    from visits
+    where visits.visit_date is not null
+    group by 1
+),
+
+flows as (
+    select
+        periods.period_type,
+        periods.period_label,
+        cast(coalesce(sum(visit_months.visits), 0) as bigint) as visits,
+        cast(coalesce(sum(visit_months.visits_timed), 0) as bigint) as visits_timed,
+        cast(coalesce(sum(visit_months.visits_within_timescale), 0) as bigint) as visits_within_timescale,
+        cast(coalesce(sum(visit_months.visits_child_seen), 0) as bigint) as visits_child_seen,
+        cast(coalesce(sum(visit_months.visits_child_seen_alone), 0) as bigint) as visits_child_seen_alone
     from periods
-    left join visits on visits.visit_date between periods.period_start and periods.period_end
+    left join visit_months on visit_months.visit_month between periods.period_start and periods.period_end
     group by all
 ),
 

@@ -126,7 +126,7 @@ left_care as (
 ),
 
 last_placement as (
-    select period_of_care_id, arg_max(placement_type_code, start_date) as placement_type_code
+    select period_of_care_id, arg_max(placement_type_code, placement_sequence) as placement_type_code  -- the sequence breaks a same-day tie as the sequencing does (start date, then placement id)
     from intermediate.int_cla_placements_sequenced
     group by period_of_care_id
 ),

@@ -83,6 +83,8 @@ now() { date +%s.%N; }
 # seconds since midnight of the first log line matching an ERE (logback prints HH:mm:ss.SSS first)
 ts_first() { grep -E -m1 "$1" "$2" 2>/dev/null | awk '{split($1,t,":"); printf "%.3f", t[1]*3600+t[2]*60+t[3]}'; }
 ts_last() { grep -E "$1" "$2" 2>/dev/null | tail -1 | awk '{split($1,t,":"); printf "%.3f", t[1]*3600+t[2]*60+t[3]}'; }
+# all data tests of the build: the published line counts them (the "running N data tests" line counts only the tail)
+tests_of() { grep -oE "published .*\(([0-9]+) models, [0-9]+ tests" "$1" 2>/dev/null | grep -oE "[0-9]+ tests" | grep -oE "[0-9]+" | head -1; }
 sod() { date -d "@$1" +%H:%M:%S.%N | awk '{split($1,t,":"); printf "%.3f", t[1]*3600+t[2]*60+t[3]}'; }
 # b - a in seconds, wrapping midnight; "" when either is missing
 diff_s() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{d=b-a; if (d < -43200) d+=86400; printf "%.2f", d}'; }
@@ -235,7 +237,7 @@ bench_size() {
   build_wall=$T_WALL build_cpu=$T_CPU build_rss=$T_RSS_MB build_rc=$T_RC; b0=$(sod "$T_START")
   bfirst=$(ts_first 'ModelRunner .*built ' "$D/build.log")
   bm=$(ts_first 'built [0-9]+ models; running' "$D/build.log"); bt=$(ts_first 'WarehouseBuilder .*(published|data test failed)' "$D/build.log")
-  nmodels=$(grep -oE 'built [0-9]+ models' "$D/build.log" | grep -oE '[0-9]+'); ntests=$(grep -oE 'running [0-9]+ data tests' "$D/build.log" | grep -oE '[0-9]+')
+  nmodels=$(grep -oE 'built [0-9]+ models' "$D/build.log" | grep -oE '[0-9]+'); ntests=$(tests_of "$D/build.log")
   grep -oE 'built [a-z_]+\.[a-z0-9_]+ \([0-9]+ rows\) in [0-9]+ ms' "$D/build.log" \
     | awk '{print $6 "\t" $2 "\t" substr($3,2)}' | sort -nr >"$D/models.tsv"
   model_ms_sum=$(awk '{s+=$1} END {printf "%.2f", s/1000}' "$D/models.tsv")
@@ -265,12 +267,12 @@ bench_size() {
   local run_wall=$T_WALL run_cpu=$T_CPU run_rss=$T_RSS_MB run_rc=$T_RC r0; r0=$(sod "$T_START")
   local rl0 rl1 rbm rbt rout; rl0=$(ts_first 'IngestRun .*load [0-9T]+-[0-9a-f]+: [0-9]+ file' "$D/nightly.log")
   rl1=$(ts_first 'IngestRun .*committed:' "$D/nightly.log"); rbm=$(ts_first 'built [0-9]+ models; running' "$D/nightly.log")
-  rbt=$(ts_first 'WarehouseBuilder .*published' "$D/nightly.log"); rout=$(ts_last 'OutputWriter .*wrote' "$D/nightly.log")
+  rbt=$(ts_first 'WarehouseBuilder .*published' "$D/nightly.log"); rout=$(ts_last 'Steps .*step outputs done' "$D/nightly.log")
   local run_ingest; run_ingest=$(diff_s "$rl0" "$rl1")
   if [ "$QUICK" = 1 ]; then   # ingest figures from the nightly run
     ingest_s=$run_ingest; manifest=$(ls "$N"/lake/_loads/*.csv 2>/dev/null | head -1)
     [ -n "$(grep -oE 'running [0-9]+ data tests' "$D/nightly.log")" ] && {
-      nmodels=$(grep -oE 'built [0-9]+ models' "$D/nightly.log" | grep -oE '[0-9]+'); ntests=$(grep -oE 'running [0-9]+ data tests' "$D/nightly.log" | grep -oE '[0-9]+'); }
+      nmodels=$(grep -oE 'built [0-9]+ models' "$D/nightly.log" | grep -oE '[0-9]+'); ntests=$(tests_of "$D/nightly.log"); }
     grep -oE 'built [a-z_]+\.[a-z0-9_]+ \([0-9]+ rows\) in [0-9]+ ms' "$D/nightly.log" \
       | awk '{print $6 "\t" $2 "\t" substr($3,2)}' | sort -nr >"$D/models.tsv"
   fi
@@ -327,7 +329,7 @@ bench_size() {
     echo "| generate | $GEN_WALL | | $GEN_RSS | |"
     [ "$QUICK" = 0 ] && echo "| load | $load_wall | $load_cpu | $load_rss | exit $load_rc; ingest $ingest_s s after $load_jvm_s s of JVM/Camel start |"
     [ "$QUICK" = 0 ] && echo "| build: start + models | $(diff_s "$b0" "$bm") | | | $nmodels models (sum of per-model times $model_ms_sum s; first model logged $(diff_s "$b0" "$bfirst") s after JVM start) |"
-    [ "$QUICK" = 0 ] && echo "| build: data tests + publish | $(diff_s "$bm" "$bt") | | | $ntests data tests |"
+    [ "$QUICK" = 0 ] && echo "| build: data tests + publish | $(diff_s "$bm" "$bt") | | | $ntests data tests (the build runs each model's tests beside the other models since 052fedc: this is the tail after the last model) |"
     [ "$QUICK" = 0 ] && echo "| build (whole command) | $build_wall | $build_cpu | $build_rss | exit $build_rc |"
     echo "| output: indicator CSVs (in \`run\`) | $(diff_s "$rbt" "$rout") | | | out/front_door.csv, out/indicator_values.csv |"
     for cmd in annex-a pack comparators; do

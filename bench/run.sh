@@ -260,7 +260,8 @@ bench_size() {
 
   # -------------------------------------------------- the nightly cycle on a fresh copy, JVM start included
   local N="$W/nightly"
-  cp -a "$G" "$N"
+  # hard links: the nightly only reads and moves the extracts, and XL cannot afford a second 25 GB copy of the inbox
+  cp -al "$G" "$N" 2>/dev/null || { rm -rf "$N"; cp -a "$G" "$N"; }
   local jfr_opts=()
   [ "$JFR" = 1 ] && jfr_opts=(-XX:StartFlightRecording=filename="$D/nightly.jfr",settings=profile)
   timed nightly "$D" "$JAVA" "${JOPTS[@]}" "${jfr_opts[@]}" -Djava.awt.headless=true -cp "$RUNCP" uk.csc.warehouse.cli.Main run --data-dir "$N"

@@ -38,8 +38,13 @@ bounds as (
     select min(reference_month) as first_month, max(reference_month) as last_month from periods
 ),
 
+-- Each episode numbered in (referral_date, referral_id) order, so the latest open episode is the one with the
+-- greatest number: a fixed-width aggregate state that spills to disk. arg_max over a (date, id) struct or a max over
+-- a string kept its states outside DuckDB's memory limit and ran out of memory at national scale (12 M children).
 episodes as (
-    select referral_id, person_id, referral_date, close_date from staging.stg_case__cin_episodes
+    select referral_id, person_id, referral_date, close_date,
+        row_number() over (order by referral_date, referral_id) as recency
+    from staging.stg_case__cin_episodes
     where referral_date is not null
         and not coalesce(is_nfa, false)
 ),
@@ -67,8 +72,7 @@ open_episodes as (
         periods.period_label,
         periods.reference_date,
         episodes.person_id,
-        arg_max(episodes.referral_id, (episodes.referral_date, episodes.referral_id)) as referral_id,
-        max(episodes.referral_date) as referral_date,
+        max(episodes.recency) as recency,
         count(*) as open_episodes
     from periods
     inner join episode_months as episodes
@@ -79,12 +83,13 @@ open_episodes as (
 )
 
 select
-    period_type,
-    period_label,
-    reference_date,
-    person_id,
-    referral_id,
-    referral_date,
-    open_episodes,
-    reference_date - referral_date as days_open
+    open_episodes.period_type,
+    open_episodes.period_label,
+    open_episodes.reference_date,
+    open_episodes.person_id,
+    latest.referral_id,
+    latest.referral_date,
+    open_episodes.open_episodes,
+    open_episodes.reference_date - latest.referral_date as days_open
 from open_episodes
+inner join episodes as latest on latest.recency = open_episodes.recency

@@ -58,8 +58,12 @@ bounds as (
     select min(reference_month) as first_month, max(reference_month) as last_month from periods
 ),
 
+-- Each plan numbered in (start_date, cp_plan_id) order, so the latest-starting open plan is the one with the
+-- greatest number: a fixed-width aggregate state that spills to disk (an arg_max over a (date, id) struct kept its
+-- states outside DuckDB's memory limit and ran out of memory at national scale).
 plans as (
-    select * from intermediate.int_cp_plans_sequenced
+    select *, row_number() over (order by start_date, cp_plan_id) as recency
+    from intermediate.int_cp_plans_sequenced
     where is_counted
 ),
 
@@ -91,14 +95,14 @@ calendar as (
 
 -- One row per child and reference date by a hash aggregate (it spills to disk), not a window over every open plan
 -- (as int_cin_episodes_open_at_period_end): the latest-starting plan is the one with the greatest
--- (start_date, cp_plan_id), the order the window used; its columns are joined back on cp_plan_id (unique).
+-- (start_date, cp_plan_id), the order the window used; its columns are joined back on that number.
 open_plans as (
     select
         periods.period_type,
         periods.period_label,
         periods.reference_date,
         plans.person_id,
-        arg_max(plans.cp_plan_id, (plans.start_date, plans.cp_plan_id)) as cp_plan_id,
+        max(plans.recency) as recency,
         count(*) as open_plans
     from periods
     inner join plan_months as plans
@@ -116,7 +120,7 @@ children as (
         plans.*,
         open_plans.open_plans
     from open_plans
-    inner join plans on plans.cp_plan_id = open_plans.cp_plan_id
+    inner join plans on plans.recency = open_plans.recency
 ),
 
 review_status as (

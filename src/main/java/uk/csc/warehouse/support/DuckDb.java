@@ -65,9 +65,12 @@ public final class DuckDb {
         // Resource caps for big runs (bench/ XL, or a small shared server), off unless set: DuckDB's own
         // defaults are 80% of RAM and one thread per core. E.g. CSC_DUCKDB_MEMORY_LIMIT=4GB makes DuckDB spill
         // to its temp directory instead of growing past 4 GB; CSC_DUCKDB_THREADS=2 caps its worker threads.
+        // CSC_DUCKDB_MAX_TEMP_DIRECTORY_SIZE=20GB stops a runaway spill with DuckDB's out-of-memory error naming the
+        // setting, instead of filling the disk the lake and the warehouse share (DuckDB's default: 90% of free space).
         // A -Dcsc.duckdb.memory_limit / -Dcsc.duckdb.threads system property wins over the environment.
         setting(p, "memory_limit", "csc.duckdb.memory_limit", "CSC_DUCKDB_MEMORY_LIMIT");
         setting(p, "threads", "csc.duckdb.threads", "CSC_DUCKDB_THREADS");
+        setting(p, "max_temp_directory_size", "csc.duckdb.max_temp_directory_size", "CSC_DUCKDB_MAX_TEMP_DIRECTORY_SIZE");
         return p;
     }
 

@@ -2,10 +2,12 @@ package uk.csc.warehouse.transform;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,11 @@ import uk.csc.warehouse.support.CrashPoint;
  * database (DuckDB runs several connections of one database concurrently, its worker threads shared), keeps them busy.
  * A model starts when every model it reads is built; when several are ready, the one with the longest chain of
  * models waiting on it goes first. The first model or test whose SQL fails stops the scheduling of more work; what
- * is running finishes and that error, naming the model's file or the test, is thrown.
+ * is running finishes and that error, naming the model's file or the test, is thrown. A model or test group that runs
+ * out of DuckDB's memory (or its temp directory) while others run beside it is not a failure yet: the workers drain
+ * and it runs again alone, with the whole memory limit and spill to itself, before the concurrent build resumes. Only
+ * one that runs out alone fails the build. At national scale (12 M children, 4 GB) three large models spilling at
+ * once needed more memory and disk than any one of them.
  */
 final class DagBuild {
     private static final Logger LOG = LoggerFactory.getLogger(DagBuild.class);
@@ -74,6 +80,27 @@ final class DagBuild {
             this.order = order;
             this.model = model;
         }
+    }
+
+    /** A node's failure, carrying the node so a memory failure can be run again alone. */
+    private static final class NodeFailed extends Exception {
+        final Node node;
+
+        NodeFailed(Node node, Throwable cause) {
+            super(cause);
+            this.node = node;
+        }
+    }
+
+    /** DuckDB's out-of-memory error, raised also when its temp directory reaches max_temp_directory_size. */
+    static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("Out of Memory Error") || m.contains("max_temp_directory_size"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Failing rows per test of {@code tests}; and the sum of the tests' query times, for the log. */
@@ -142,23 +169,21 @@ final class DagBuild {
         Throwable failure = null;
         int inFlight = 0;
         int finished = 0;
+        ArrayDeque<Node> again = new ArrayDeque<>(); // ran out of memory beside others: each runs again alone
+        boolean alone = false;
+        Set<Node> retried = new HashSet<>();
         try {
             while (true) {
-                while (failure == null && inFlight < workers && !ready.isEmpty()) {
-                    Node n = ready.poll();
-                    done.submit(() -> {
-                        if (mdc != null) {
-                            MDC.setContextMap(mdc);
-                        }
-                        Connection c = own.get();
-                        if (c == null) {
-                            c = building.unwrap(DuckDBConnection.class).duplicate();
-                            connections.add(c);
-                            own.set(c);
-                        }
-                        n.work.run(c);
-                        return n;
-                    });
+                if (!again.isEmpty() && inFlight == 0 && failure == null) {
+                    Node n = again.poll();
+                    LOG.warn("running {} again alone, with the whole of DuckDB's memory limit and temp directory",
+                            n.label);
+                    submit(done, n, building, connections, own, mdc);
+                    inFlight++;
+                    alone = true;
+                }
+                while (failure == null && again.isEmpty() && !alone && inFlight < workers && !ready.isEmpty()) {
+                    submit(done, ready.poll(), building, connections, own, mdc);
                     inFlight++;
                 }
                 if (inFlight == 0) {
@@ -168,6 +193,7 @@ final class DagBuild {
                 inFlight--;
                 try {
                     Node n = f.get();
+                    alone = false;
                     finished++;
                     if (n.model && --modelsLeft == 0) {
                         LOG.info("built {} models; running {} data tests ({} already run beside the models)",
@@ -179,7 +205,16 @@ final class DagBuild {
                         }
                     }
                 } catch (ExecutionException e) {
-                    failure = failure == null ? e.getCause() : failure;
+                    NodeFailed nf = (NodeFailed) e.getCause();
+                    boolean beside = !alone && workers > 1;
+                    alone = false;
+                    if (failure == null && beside && outOfMemory(nf.getCause()) && retried.add(nf.node)) {
+                        LOG.warn("{} ran out of DuckDB's memory beside other work; it runs again alone once the "
+                                + "workers have finished what they hold", nf.node.label);
+                        again.add(nf.node);
+                    } else {
+                        failure = failure == null ? nf.getCause() : failure;
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -211,6 +246,27 @@ final class DagBuild {
             LOG.info("built 0 models; running {} data tests", tests.size());
         }
         return new Outcome(failing, testNanos.get() / 1_000_000);
+    }
+
+    private static void submit(CompletionService<Node> done, Node n, Connection building, List<Connection> connections,
+            ThreadLocal<Connection> own, Map<String, String> mdc) {
+        done.submit(() -> {
+            if (mdc != null) {
+                MDC.setContextMap(mdc);
+            }
+            try {
+                Connection c = own.get();
+                if (c == null) {
+                    c = building.unwrap(DuckDBConnection.class).duplicate();
+                    connections.add(c);
+                    own.set(c);
+                }
+                n.work.run(c);
+            } catch (SQLException | RuntimeException | Error e) {
+                throw new NodeFailed(n, e);
+            }
+            return n;
+        });
     }
 
     private static void depend(Node dependant, Node on) {

@@ -103,8 +103,11 @@ final class DagBuild {
         return false;
     }
 
-    /** Failing rows per test of {@code tests}; and the sum of the tests' query times, for the log. */
-    record Outcome(long[] failing, long testMillis) {}
+    /**
+     * Failing rows per test of {@code tests}; the sum of the tests' query times, for the log; and what ran out of
+     * memory beside other work and was built again alone.
+     */
+    record Outcome(long[] failing, long testMillis, List<String> ranAgainAlone) {}
 
     /**
      * Builds {@code order} (the selection, in build order) and counts every test in {@code tests}; {@code views}: the
@@ -166,12 +169,12 @@ final class DagBuild {
             return t;
         });
         CompletionService<Node> done = new ExecutorCompletionService<>(pool);
+        Set<Node> retried = new HashSet<>();
         Throwable failure = null;
         int inFlight = 0;
         int finished = 0;
         ArrayDeque<Node> again = new ArrayDeque<>(); // ran out of memory beside others: each runs again alone
         boolean alone = false;
-        Set<Node> retried = new HashSet<>();
         try {
             while (true) {
                 if (!again.isEmpty() && inFlight == 0 && failure == null) {
@@ -245,7 +248,7 @@ final class DagBuild {
         if (models.isEmpty()) {
             LOG.info("built 0 models; running {} data tests", tests.size());
         }
-        return new Outcome(failing, testNanos.get() / 1_000_000);
+        return new Outcome(failing, testNanos.get() / 1_000_000, retried.stream().map(n -> n.label).sorted().toList());
     }
 
     private static void submit(CompletionService<Node> done, Node n, Connection building, List<Connection> connections,

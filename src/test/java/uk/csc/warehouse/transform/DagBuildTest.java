@@ -87,4 +87,56 @@ class DagBuildTest {
             }
         }
     }
+
+    /**
+     * Three models whose aggregate states DuckDB keeps outside what it can spill (arg_max over a struct of long
+     * strings): at a memory limit that holds one of them but not three, the three start together on three workers,
+     * run out of memory, and are each built again alone; at a limit that holds none, the build fails naming one.
+     */
+    private static List<Model> threeHungryModels() {
+        List<Model> models = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            models.add(model("intermediate", "hungry" + k, "select n % 150000 as g, "
+                    + "arg_max(s, (n, s)) as latest from staging.words group by all"));
+        }
+        return models;
+    }
+
+    private static void words(Statement st) throws SQLException {
+        for (String schema : List.of("staging", "intermediate", "marts")) {
+            st.execute("CREATE SCHEMA " + schema);
+        }
+        st.execute("CREATE TABLE staging.words AS SELECT range AS n, "
+                + "md5(range::varchar) || md5((range + 1)::varchar) AS s FROM range(600000)");
+        st.execute("SET threads = 2");
+    }
+
+    @Test
+    void models_out_of_memory_beside_each_other_are_built_again_alone() throws Exception {
+        try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
+            words(st);
+            st.execute("SET memory_limit = '200MB'");
+            DagBuild.Outcome out = DagBuild.run(c, threeHungryModels(), List.of(), Set.of(), 3);
+            assertTrue(out.ranAgainAlone().size() >= 1, "nothing ran out of memory: " + out.ranAgainAlone());
+            for (int k = 0; k < 3; k++) {
+                try (ResultSet rs = st.executeQuery("select count(*), count(latest) from intermediate.hungry" + k)) {
+                    rs.next();
+                    assertEquals(150000, rs.getLong(1));
+                    assertEquals(150000, rs.getLong(2));
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_model_out_of_memory_alone_fails_the_build() throws Exception {
+        try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
+            words(st);
+            st.execute("SET memory_limit = '30MB'");
+            SQLException e = assertThrows(SQLException.class,
+                    () -> DagBuild.run(c, threeHungryModels(), List.of(), Set.of(), 3));
+            assertTrue(e.getMessage().startsWith("sql/intermediate/hungry"), e.getMessage());
+            assertTrue(DagBuild.outOfMemory(e), e.getMessage());
+        }
+    }
 }

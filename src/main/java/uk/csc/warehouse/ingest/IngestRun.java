@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -94,7 +95,9 @@ public final class IngestRun {
         ownerOnlyFolders(dataDir, manifest.pendingArchive(loadId));
         LOG.info("load {}: {} file(s) from {}", loadId, pending, dataDir.root().resolve("inbox"));
         ContractCatalog contracts = ContractCatalog.fromClasspath();
-        Set<String> alreadyLoaded = manifest.committedFiles();
+        // the three routes' threads (case, complaints, hr) add and remove keys at once
+        Set<String> alreadyLoaded = ConcurrentHashMap.newKeySet();
+        alreadyLoaded.addAll(manifest.committedFiles());
         Path scratch = dataDir.root().resolve(".work").resolve(loadId);
         try {
             return load(dataDir, manifest, loadId, pending, contracts, alreadyLoaded, scratch, report);

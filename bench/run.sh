@@ -124,6 +124,9 @@ size_params() {
         # All of England on 2 cores / 24 GB: cap DuckDB and the JVM heap unless the caller chose otherwise,
         # so the run spills to disk instead of running out of memory.
         export CSC_DUCKDB_MEMORY_LIMIT="${CSC_DUCKDB_MEMORY_LIMIT:-4GB}"
+        # The spill shares the disk with 26 GB of extracts, the lake and the building warehouse: cap it so an
+        # overrun is DuckDB's error naming the setting (the build retries that model alone), not a full disk.
+        export CSC_DUCKDB_MAX_TEMP_DIRECTORY_SIZE="${CSC_DUCKDB_MAX_TEMP_DIRECTORY_SIZE:-20GB}"
         [ -n "${JAVA_OPTS:-}" ] || JOPTS=(-Xmx1g) ;;
   esac
 }
@@ -166,7 +169,8 @@ bench_size() {
     echo "| jar | $JAR ($(stat -c %y "$JAR" 2>/dev/null | cut -d. -f1)) |"
     echo "| commit | $rev |"
     echo "| JAVA_OPTS | ${JOPTS[*]:-(none)} |"
-    echo "| CSC_DUCKDB_MEMORY_LIMIT / THREADS | ${CSC_DUCKDB_MEMORY_LIMIT:-(DuckDB default: 80% of RAM)} / ${CSC_DUCKDB_THREADS:-(default: one per core)} |"
+    echo "| CSC_DUCKDB_MEMORY_LIMIT / THREADS / MAX_TEMP_DIRECTORY_SIZE | ${CSC_DUCKDB_MEMORY_LIMIT:-(DuckDB default: 80% of RAM)} / ${CSC_DUCKDB_THREADS:-(default: one per core)} / ${CSC_DUCKDB_MAX_TEMP_DIRECTORY_SIZE:-(default: 90% of free disk)} |"
+    echo "| CSC_BUILD_WORKERS | ${CSC_BUILD_WORKERS:-(default: cores + 1)} |"
     echo
   } >"$OUT"
 

@@ -27,12 +27,7 @@ tests:
   not_null: [period_type, period_label, worker_id, cases]
 */
 with snapshots as (
-    select *, cast(date_trunc('month', snapshot_date) as date) as snapshot_month
-    from intermediate.int_workers_snapshot_dates
-),
-
-bounds as (
-    select min(snapshot_month) as first_month, max(snapshot_month) as last_month from snapshots
+    select * from intermediate.int_workers_snapshot_dates
 ),
 
 involvements as (
@@ -41,57 +36,14 @@ involvements as (
       and (involvement_role is null or lower(involvement_role) like '%allocated%')
 ),
 
--- An allocation in force on D started on or before D and ends after it, so D's month lies between the start's
--- month and the end's month (or the last snapshot month while open). Listing each allocation's months lets
--- snapshots join allocations on the month, a hash join, instead of pairing every snapshot with every allocation
--- started before it (1.5 billion pairs at national scale); the in-force test itself is unchanged.
-involvement_months as (
-    select involvements.worker_id, involvements.person_id, involvements.team_id, involvements.start_date,
-        involvements.end_date,
-        cast(unnest(range(
-            cast(greatest(cast(date_trunc('month', involvements.start_date) as date), bounds.first_month) as timestamp),
-            cast(least(cast(date_trunc('month', coalesce(involvements.end_date, bounds.last_month)) as date),
-                bounds.last_month) as timestamp) + interval 1 month,
-            interval 1 month)) as date) as open_month
-    from involvements
-    cross join bounds
-),
-
--- Plain hash aggregates (they spill to disk), not count(distinct) and mode(), whose per-group states live
--- outside DuckDB's memory limit: first the rows per worker, child and team, then per worker.
-held_rows as (
-    select s.period_type, s.period_label, s.snapshot_date, i.worker_id, i.person_id, i.team_id, count(*) as n
-    from snapshots as s
-    join involvement_months as i
-        on i.open_month = s.snapshot_month
-        and reference.in_force(i.start_date, i.end_date, s.snapshot_date)
-    group by all
-),
-
-held_teams as (
-    select period_type, period_label, snapshot_date, worker_id, team_id, sum(n) as n
-    from held_rows
-    where team_id is not null
-    group by all
-),
-
 held as (
-    select c.period_type, c.period_label, c.snapshot_date, c.worker_id, c.cases, t.team_id
-    from (
-        select period_type, period_label, snapshot_date, worker_id, count(distinct_person) as cases
-        from (
-            select distinct period_type, period_label, snapshot_date, worker_id, person_id as distinct_person
-            from held_rows
-        ) as p
-        group by all
-    ) as c
-    left join (
-        -- mode(): the team most of the worker's allocation rows are in (ties: the greatest team id)
-        select period_type, period_label, snapshot_date, worker_id, arg_max(team_id, (n, team_id)) as team_id
-        from held_teams
-        group by all
-    ) as t
-        on t.period_type = c.period_type and t.period_label = c.period_label and t.worker_id = c.worker_id
+    select s.period_type, s.period_label, s.snapshot_date, i.worker_id,
+        count(distinct i.person_id) as cases,
+        mode(i.team_id) as team_id
+    from snapshots as s
+    join involvements as i
+        on reference.in_force(i.start_date, i.end_date, s.snapshot_date)
+    group by all
 )
 
 select

@@ -92,11 +92,15 @@ final class DagBuild {
         }
     }
 
-    /** DuckDB's out-of-memory error, raised also when its temp directory reaches max_temp_directory_size. */
+    /**
+     * DuckDB's out-of-memory error (raised also when its temp directory reaches max_temp_directory_size), or its spill
+     * failing on a full disk: the failed query's spill files are removed, so alone it may fit.
+     */
     static boolean outOfMemory(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
-            if (m != null && (m.contains("Out of Memory Error") || m.contains("max_temp_directory_size"))) {
+            if (m != null && (m.contains("Out of Memory Error") || m.contains("max_temp_directory_size")
+                    || m.contains("No space left on device") && m.contains("duckdb_temp_storage"))) {
                 return true;
             }
         }

@@ -100,7 +100,7 @@ final class DagBuild {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
             if (m != null && (m.contains("Out of Memory Error") || m.contains("max_temp_directory_size")
-                    || m.contains("No space left on device") && m.contains("duckdb_temp_storage"))) {
+                    || m.contains("No space left on device") && m.contains("duckdb_temp"))) {
                 return true;
             }
         }

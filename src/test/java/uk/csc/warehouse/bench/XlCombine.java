@@ -22,6 +22,10 @@ import uk.csc.warehouse.support.Sql;
  * with no code list whose name ends in {@code _id} or {@code _team} (people, referrals, plans, workers, teams,
  * complaints). Each authority therefore keeps its own consistent workforce, teams and children, and ids are
  * distinct across authorities. The population file is summed per financial year over the N authorities.
+ * <p>People must be distinct too, or the duplicate-record check (int_dq_duplicates) would find every replicated
+ * child twice and the data-quality marts would measure the benchmark's construction: each authority's surnames
+ * get a letters-only suffix naming it, and each well-formed UPN carries the authority's number in its LA digits
+ * (characters 2-4) with its check letter recomputed (a UPN whose check letter was wrong stays wrong).
  *
  * <pre>java -cp csc-warehouse.jar uk.csc.warehouse.bench.XlCombine OUT_DATA_DIR N CHUNK_DATA_DIR...</pre>
  * Benchmark tooling only: the product models one authority per data dir.
@@ -86,18 +90,45 @@ public final class XlCombine {
                 header.add(rs.getString(1));
             }
         }
-        String select = header.stream().map(h -> prefixed(contract, h)
-                ? "CASE WHEN " + Sql.ident(h) + " IS NULL THEN NULL ELSE a.prefix || " + Sql.ident(h) + " END AS " + Sql.ident(h)
-                : Sql.ident(h)).collect(Collectors.joining(", "));
+        String select = header.stream().map(h -> expression(contract, name, h) + " AS " + Sql.ident(h))
+                .collect(Collectors.joining(", "));
         StringBuilder auth = new StringBuilder("(VALUES ");
         for (int k = 1; k <= authorities; k++) {
             Path chunk = chunks.get((k - 1) % chunks.size()).resolve(rel).toAbsolutePath();
             auth.append(k > 1 ? ", " : "").append("(").append(Sql.literal(chunk.toString())).append(", ")
-                    .append(Sql.literal(String.format(Locale.ROOT, "A%03d-", k))).append(")");
+                    .append(Sql.literal(String.format(Locale.ROOT, "A%03d-", k))).append(", ").append(k).append(")");
         }
-        auth.append(") AS a(filename, prefix)");
+        auth.append(") AS a(filename, prefix, k)");
         st.execute("COPY (SELECT " + select + " FROM " + read + " t JOIN " + auth + " USING (filename)) TO "
                 + Sql.literal(target) + " (FORMAT csv, HEADER true)");
+    }
+
+    /** How authority a.k's copy of a column is made from the generated chunk's value. */
+    static String expression(TableContract contract, String file, String column) {
+        String c = Sql.ident(column);
+        if (prefixed(contract, column)) {
+            return "CASE WHEN " + c + " IS NULL THEN NULL ELSE a.prefix || " + c + " END";
+        }
+        if (file.equals("ssd_person.csv") && column.equalsIgnoreCase("pers_surname")) {
+            // letters only, so the name match key (letters of forename and surname) differs between authorities
+            return "CASE WHEN " + c + " IS NULL OR trim(" + c + ") = '' THEN " + c
+                    + " ELSE " + c + " || chr(97 + a.k // 26) || chr(97 + a.k % 26) END";
+        }
+        if (file.equals("ssd_linked_identifiers.csv") && column.equalsIgnoreCase("link_identifier_value")) {
+            String body = "lpad(CAST(a.k AS VARCHAR), 3, '0') || substr(" + c + ", 5)";
+            return "CASE WHEN regexp_full_match(coalesce(" + c + ", ''), '[A-HJ-NP-RT-Z][0-9]{11}[0-9A-HJ-NP-RT-Z]')"
+                    + " THEN (CASE WHEN substr(" + c + ", 1, 1) = " + checkLetter("substr(" + c + ", 2)")
+                    + " THEN " + checkLetter(body) + " ELSE substr(" + c + ", 1, 1) END) || " + body
+                    + " ELSE " + c + " END";
+        }
+        return c;
+    }
+
+    /** The DfE UPN check letter of a 12-character UPN body (characters 2-13): weights 2..13, modulo 23. */
+    private static String checkLetter(String body) {
+        return "substr('ABCDEFGHJKLMNPQRTUVWXYZ', 1 + CAST(list_sum(list_transform(range(1, 13), lambda i: (i + 1) * CASE"
+                + " WHEN substr(" + body + ", i, 1) BETWEEN '0' AND '9' THEN ascii(substr(" + body + ", i, 1)) - 48"
+                + " ELSE strpos('ABCDEFGHJKLMNPQRTUVWXYZ', substr(" + body + ", i, 1)) - 1 END)) % 23 AS INTEGER), 1)";
     }
 
     /** Identifiers: free varchar columns named *_id or *_team (coded columns such as a role id are left alone). */

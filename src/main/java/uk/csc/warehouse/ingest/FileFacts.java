@@ -9,6 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What one sequential read of a delivered file tells us before DuckDB parses it: its checksum (a re-delivered
@@ -62,26 +66,47 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
         LongList blanks = new LongList();
         LongList shiftFrom = new LongList();
         LongList shift = new LongList();
-        byte[] buf = new byte[BUFFER];
+        // The checksum is computed on a second thread, one buffer behind the scan: the two cost about the same, and
+        // while the scan runs DuckDB is not yet reading this file.
+        byte[][] buffers = {new byte[BUFFER], new byte[BUFFER]};
+        ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "file-facts-sha256");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<?> hashing = null;
+        int turn = 0;
         // Taken before the read: a write during the read changes it, and the load then refuses the file.
         FileTime modified = Files.getLastModifiedTime(file);
         try (InputStream in = Files.newInputStream(file)) {
             int n;
+            byte[] buf = buffers[turn];
             while ((n = in.read(buf)) > 0) {
-                sha.update(buf, 0, n);
+                await(hashing); // it read the other buffer; this one's last hash was awaited a turn ago
+                byte[] chunk = buf;
+                int length = n;
+                hashing = hasher.submit(() -> sha.update(chunk, 0, length));
                 for (int i = 0; i < n; i++) {
                     byte b = buf[i];
-                    if (b > '"' && b != ',') {
-                        // An ordinary ASCII character, nearly every byte: kept to a few register operations.
+                    if (b >= ' ' && b != '"') {
+                        // A run of printable ASCII other than the quote (text, digits, spaces, commas): nearly every
+                        // byte, two comparisons each. Outside a quoted value each of them sets the state alone (a comma
+                        // starts a field, anything else is unquoted text), so the run's last byte decides it; inside
+                        // one they change nothing.
                         if (pending > 0) {
                             pending = 0;
                             invalid++;
                             firstInvalidLine = firstInvalidLine < 0 ? line : firstInvalidLine;
                         }
+                        int j = i + 1;
+                        while (j < n && buf[j] >= ' ' && buf[j] != '"') {
+                            j++;
+                        }
                         lineHasContent = true;
                         if (state != QUOTED) {
-                            state = UNQUOTED;
+                            state = buf[j - 1] == ',' ? FIELD_START : UNQUOTED;
                         }
+                        i = j - 1;
                         continue;
                     }
                     if (b < 0) {
@@ -154,12 +179,6 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
                             }
                             // In an unquoted value a quote is just a character, as DuckDB reads it.
                         }
-                        case ',' -> {
-                            lineHasContent = true;
-                            if (state != QUOTED) {
-                                state = FIELD_START;
-                            }
-                        }
                         default -> {
                             if (b == 0 && firstNul < 0) {
                                 firstNul = size + i;
@@ -173,7 +192,12 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
                 }
                 last = buf[n - 1];
                 size += n;
+                turn ^= 1;
+                buf = buffers[turn];
             }
+            await(hashing);
+        } finally {
+            hasher.shutdownNow();
         }
         if (pending > 0) {
             invalid++;
@@ -183,6 +207,20 @@ public record FileFacts(long size, String sha256, long lineBreaks, boolean endsW
         return new FileFacts(size, HexFormat.of().formatHex(sha.digest()), line - 1, endsWithBreak, firstNul,
                 modified, state == QUOTED ? quoteOpenedOn : -1, mixedAt, utf8, invalid, firstInvalidLine,
                 endsWithBreak ? recordLine - 1 : recordLine, blanks.toArray(), shiftFrom.toArray(), shift.toArray());
+    }
+
+    private static void await(Future<?> hashing) throws IOException {
+        if (hashing == null) {
+            return;
+        }
+        try {
+            hashing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while computing the file's checksum", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("computing the file's checksum failed", e.getCause());
+        }
     }
 
     /** True when the file ends inside a quoted value: cut off there, or a stray quote left the value open. */

@@ -89,7 +89,7 @@ public final class WarehouseBuilder {
                 for (String schema : SCHEMAS) {
                     st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
                 }
-                st.execute("SET temp_directory = " + Sql.literal(scratch.resolve("spill")));
+                DuckDb.spillTo(st, scratch.resolve("spill"));
             }
             long t0 = System.nanoTime();
             LakeSources.attach(c, dataDir.lake(), contracts);

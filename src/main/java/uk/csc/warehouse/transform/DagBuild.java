@@ -115,10 +115,22 @@ final class DagBuild {
 
     /**
      * Builds {@code order} (the selection, in build order) and counts every test in {@code tests}; {@code views}: the
-     * catalogue's models materialised as views (built or not in this selection).
+     * catalogue's models materialised as views (built or not in this selection), whose tests read copies of them
+     * computed once for the build ({@link ViewCopies}).
      */
-    static Outcome run(Connection building, List<Model> order, List<DataTest> tests, Set<String> views, int workers)
-            throws SQLException {
+    static Outcome run(Connection building, List<Model> order, List<DataTest> tests, Map<String, Model> views,
+            int workers) throws SQLException {
+        ViewCopies copies = ViewCopies.readBy(tests, views);
+        ViewCopies.attach(building);
+        try {
+            return run(building, order, tests, copies, workers);
+        } finally {
+            ViewCopies.detach(building);
+        }
+    }
+
+    private static Outcome run(Connection building, List<Model> order, List<DataTest> tests, ViewCopies copies,
+            int workers) throws SQLException {
         long[] failing = new long[tests.size()];
         AtomicLong testNanos = new AtomicLong();
         Map<String, Node> models = new LinkedHashMap<>();
@@ -138,21 +150,38 @@ final class DagBuild {
             byModel.computeIfAbsent(tests.get(i).model(), k -> new ArrayList<>()).add(i);
         }
         List<Node> all = new ArrayList<>(models.values());
+        Map<String, Node> copied = new HashMap<>();
+        for (String view : copies.views()) {
+            copied.put(view, new Node("copy of " + view + " for its data tests", c -> {
+                long t0 = System.nanoTime();
+                copies.copy(c, view);
+                testNanos.addAndGet(System.nanoTime() - t0); // the tests' cost: the build itself only defines views
+            }, all.size() + copied.size(), false));
+        }
+        for (String view : copies.views()) {
+            Node n = copied.get(view);
+            depend(n, models.get(view));
+            copies.copiedViewsReadBy(view).forEach(v -> depend(n, copied.get(v)));
+            copies.otherModelsReadBy(view).forEach(m -> depend(n, models.get(m)));
+        }
+        all.addAll(copied.values());
         AtomicInteger testsLeft = new AtomicInteger(tests.size());
         for (Map.Entry<String, List<Integer>> group : byModel.entrySet()) {
             List<Integer> indexes = group.getValue();
             Node n = new Node("data tests of " + group.getKey(), c -> {
                 long t0 = System.nanoTime();
-                TestQueries.count(c, tests, indexes, failing, views);
+                TestQueries.count(c, tests, indexes, failing, copies);
                 long took = System.nanoTime() - t0;
                 testNanos.addAndGet(took);
                 LOG.debug("ran {} data tests of {} in {} ms", indexes.size(), group.getKey(), took / 1_000_000);
                 testsLeft.addAndGet(-indexes.size());
             }, all.size(), false);
             depend(n, models.get(group.getKey()));
+            depend(n, copied.get(group.getKey()));
             for (int i : indexes) {
                 for (String ref : Model.referencesIn(tests.get(i).sql())) {
                     depend(n, models.get(ref)); // a model outside the selection is read as published
+                    depend(n, copied.get(ref));
                 }
             }
             all.add(n);

@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,8 +108,9 @@ public final class WarehouseBuilder {
                     + "data-quality history {} ms, macros {} ms", ms(t0, System.nanoTime()), ms(t0, t1), ms(t1, t2),
                     ms(t2, t3), ms(t3, System.nanoTime()));
             int workers = DagBuild.workers();
-            Set<String> views = models.models().values().stream().filter(m -> "view".equals(m.materialized()))
-                    .map(Model::qualifiedName).collect(Collectors.toSet());
+            Map<String, Model> views = models.models().values().stream()
+                    .filter(m -> "view".equals(m.materialized()))
+                    .collect(Collectors.toMap(Model::qualifiedName, m -> m));
             DagBuild.Outcome outcome = DagBuild.run(c, order, models.tests(), views, workers);
             DataQualityHistory.record(c);
             LOG.info("ran {} data tests beside the models on {} workers ({} ms of test queries)",

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.csc.warehouse.support.DuckDb;
@@ -55,7 +55,7 @@ class DagBuildTest {
             for (String schema : List.of("staging", "intermediate", "marts")) {
                 st.execute("CREATE SCHEMA " + schema);
             }
-            DagBuild.Outcome out = DagBuild.run(c, order, tests, Set.of(), 4);
+            DagBuild.Outcome out = DagBuild.run(c, order, tests, Map.of(), 4);
             try (ResultSet rs = st.executeQuery("select n from marts.m3")) {
                 rs.next();
                 assertEquals(167, rs.getLong(1)); // 0, 6, ..., 996
@@ -69,6 +69,47 @@ class DagBuildTest {
         }
     }
 
+    private static Model view(String name, String body) {
+        return Model.parse("sql/marts/" + name + ".sql", "/*\ngrain: one row per n\nmaterialized: view\n*/\n" + body);
+    }
+
+    @Test
+    void tests_of_views_read_copies_made_once_each_a_copy_reading_the_copies_below_it() throws Exception {
+        List<Model> order = List.of(
+                model("staging", "base", "select range as n from range(100)"),
+                view("v1", "select n from staging.base where n % 2 = 0"),
+                view("v2", "select count(*) as evens from marts.v1"));
+        Map<String, Model> views = Map.of("marts.v1", order.get(1), "marts.v2", order.get(2));
+        List<DataTest> tests = List.of(
+                new DataTest("marts.v1", "under_90", "select * from marts.v1 where n >= 90"),
+                new DataTest("marts.v2", "fifty", "select * from marts.v2 where evens <> 50"));
+        try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
+            for (String schema : List.of("staging", "intermediate", "marts")) {
+                st.execute("CREATE SCHEMA " + schema);
+            }
+            DagBuild.Outcome out = DagBuild.run(c, order, tests, views, 3);
+            assertArrayEquals(new long[] {5, 0}, out.failing()); // 90, 92, 94, 96, 98
+            try (ResultSet rs = st.executeQuery("select count(*) from duckdb_databases() where database_name = '"
+                    + ViewCopies.DATABASE + "'")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "the copies are gone before the warehouse is published");
+            }
+
+            // v2's copy reads v1's copy, not v1: emptied after v1 was copied, the base no longer changes v2's copy
+            ViewCopies copies = ViewCopies.readBy(List.of(tests.get(1)), views);
+            assertEquals(java.util.Set.of("marts.v1", "marts.v2"), copies.views(), "a copied view's views are copied");
+            ViewCopies.attach(c);
+            copies.copy(c, "marts.v1");
+            st.execute("delete from staging.base");
+            copies.copy(c, "marts.v2");
+            try (ResultSet rs = st.executeQuery("select evens from " + copies.tables().get("marts.v2"))) {
+                rs.next();
+                assertEquals(50, rs.getLong(1));
+            }
+            ViewCopies.detach(c);
+        }
+    }
+
     @Test
     void a_broken_model_is_named_and_what_reads_it_is_never_started() throws Exception {
         List<Model> order = List.of(
@@ -79,7 +120,7 @@ class DagBuildTest {
             for (String schema : List.of("staging", "intermediate", "marts")) {
                 st.execute("CREATE SCHEMA " + schema);
             }
-            SQLException e = assertThrows(SQLException.class, () -> DagBuild.run(c, order, List.of(), Set.of(), 3));
+            SQLException e = assertThrows(SQLException.class, () -> DagBuild.run(c, order, List.of(), Map.of(), 3));
             assertTrue(e.getMessage().startsWith("sql/intermediate/broken.sql: "), e.getMessage());
             try (ResultSet rs = st.executeQuery("select count(*) from duckdb_tables() where table_name = 'after'")) {
                 rs.next();
@@ -116,7 +157,7 @@ class DagBuildTest {
         try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
             words(st);
             st.execute("SET memory_limit = '200MB'");
-            DagBuild.Outcome out = DagBuild.run(c, threeHungryModels(), List.of(), Set.of(), 3);
+            DagBuild.Outcome out = DagBuild.run(c, threeHungryModels(), List.of(), Map.of(), 3);
             assertTrue(out.ranAgainAlone().size() >= 1, "nothing ran out of memory: " + out.ranAgainAlone());
             for (int k = 0; k < 3; k++) {
                 try (ResultSet rs = st.executeQuery("select count(*), count(latest) from intermediate.hungry" + k)) {
@@ -134,7 +175,7 @@ class DagBuildTest {
             words(st);
             st.execute("SET memory_limit = '30MB'");
             SQLException e = assertThrows(SQLException.class,
-                    () -> DagBuild.run(c, threeHungryModels(), List.of(), Set.of(), 3));
+                    () -> DagBuild.run(c, threeHungryModels(), List.of(), Map.of(), 3));
             assertTrue(e.getMessage().startsWith("sql/intermediate/hungry"), e.getMessage());
             assertTrue(DagBuild.outOfMemory(e), e.getMessage());
         }

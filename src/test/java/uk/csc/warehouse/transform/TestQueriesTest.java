@@ -13,14 +13,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 19: a model's data tests counted together (one scan for not_null and accepted_values, a view read by several
- * tests computed once) find exactly the failing rows each test's own query finds, on a real DuckDB file.
+ * Issue 19: a model's data tests counted together (one scan for not_null and accepted_values, a view read as its copy
+ * computed once for the build) find exactly the failing rows each test's own query finds, on a real DuckDB file.
  */
 class TestQueriesTest {
     @TempDir
@@ -75,14 +75,21 @@ class TestQueriesTest {
                     expected[i] = rs.getLong(1);
                 }
             }
+            ViewCopies copies = ViewCopies.readBy(tests, Map.of("marts.plans", m));
+            ViewCopies.attach(c);
+            copies.copy(c, "marts.plans");
+            // the tests read the copy made before this: counted on the live view they would find no row
+            st.execute("delete from staging.plans_source");
             long[] counted = new long[tests.size()];
-            TestQueries.count(c, tests, IntStream.range(0, tests.size()).boxed().toList(), counted, Set.of("marts.plans"));
+            TestQueries.count(c, tests, IntStream.range(0, tests.size()).boxed().toList(), counted, copies);
             assertArrayEquals(expected, counted);
             // every kind finds something here, so equal counts are not a coincidence of zeros
             assertTrue(IntStream.range(0, tests.size()).allMatch(i -> expected[i] > 0), () -> java.util.Arrays.toString(expected));
-            try (ResultSet rs = st.executeQuery("select count(*) from duckdb_tables() where temporary")) {
+            ViewCopies.detach(c);
+            try (ResultSet rs = st.executeQuery("select count(*) from duckdb_databases() where database_name = '"
+                    + ViewCopies.DATABASE + "'")) {
                 rs.next();
-                assertEquals(0, rs.getLong(1), "the view's temporary copy is dropped after the tests");
+                assertEquals(0, rs.getLong(1), "the copies' database is detached");
             }
         }
     }
@@ -93,7 +100,7 @@ class TestQueriesTest {
                 new DataTest("marts.plans", "broken", "select * from marts.no_such_table"));
         try (Connection c = MacroDatabase.open(root)) {
             SQLException e = assertThrows(SQLException.class,
-                    () -> TestQueries.count(c, tests, List.of(0, 1), new long[2], Set.of()));
+                    () -> TestQueries.count(c, tests, List.of(0, 1), new long[2], ViewCopies.readBy(tests, Map.of())));
             assertTrue(e.getMessage().startsWith("data test marts.plans broken: "), e.getMessage());
             assertFalse(e.getMessage().contains("fine"));
         }

@@ -111,6 +111,32 @@ class DagBuildTest {
     }
 
     @Test
+    void a_views_lists_are_left_out_of_its_copy_and_a_test_reading_them_reads_the_view() throws Exception {
+        List<Model> order = List.of(
+                model("staging", "base", "select range as n from range(100)"),
+                view("nested", "select n, [n, n + 1] as pair, {'m': n} as s from staging.base"));
+        Map<String, Model> views = Map.of("marts.nested", order.get(1));
+        List<DataTest> tests = List.of(
+                new DataTest("marts.nested", "under_98", "select * from marts.nested where n >= 98"),
+                new DataTest("marts.nested", "pair_from_99", "select * from marts.nested where pair[2] > 99"));
+        try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
+            for (String schema : List.of("staging", "intermediate", "marts")) {
+                st.execute("CREATE SCHEMA " + schema);
+            }
+            assertArrayEquals(new long[] {2, 1}, DagBuild.run(c, order, tests, views, 3).failing());
+            ViewCopies copies = ViewCopies.readBy(tests, views);
+            ViewCopies.attach(c);
+            copies.copy(c, "marts.nested");
+            try (ResultSet rs = st.executeQuery("select string_agg(column_name, ',') from duckdb_columns() "
+                    + "where database_name = '" + ViewCopies.DATABASE + "'")) {
+                rs.next();
+                assertEquals("n", rs.getString(1));
+            }
+            ViewCopies.detach(c);
+        }
+    }
+
+    @Test
     void a_broken_model_is_named_and_what_reads_it_is_never_started() throws Exception {
         List<Model> order = List.of(
                 model("staging", "ok", "select 1 as n"),

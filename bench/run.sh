@@ -126,7 +126,8 @@ size_params() {
         export CSC_DUCKDB_MEMORY_LIMIT="${CSC_DUCKDB_MEMORY_LIMIT:-4GB}"
         # The spill shares the disk with 26 GB of extracts, the lake and the building warehouse: cap it so an
         # overrun is DuckDB's error naming the setting (the build retries that model alone), not a full disk.
-        export CSC_DUCKDB_MAX_TEMP_DIRECTORY_SIZE="${CSC_DUCKDB_MAX_TEMP_DIRECTORY_SIZE:-20GB}"
+        # 25 GB: int_cla_at_period_end alone spilled more than 10 GB (XL-9); XL-12 built everything under 25 GB.
+        export CSC_DUCKDB_MAX_TEMP_DIRECTORY_SIZE="${CSC_DUCKDB_MAX_TEMP_DIRECTORY_SIZE:-25GB}"
         [ -n "${JAVA_OPTS:-}" ] || JOPTS=(-Xmx1g) ;;
   esac
 }

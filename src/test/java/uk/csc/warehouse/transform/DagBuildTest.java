@@ -26,6 +26,12 @@ class DagBuildTest {
     @TempDir
     Path root;
 
+    private static void layers(Statement st) throws SQLException {
+        for (String schema : List.of("staging", "intermediate", "marts")) {
+            st.execute("CREATE SCHEMA " + schema);
+        }
+    }
+
     private static Model model(String layer, String name, String body) {
         return Model.parse("sql/" + layer + "/" + name + ".sql", "/*\ngrain: one row per n\n*/\n" + body);
     }
@@ -52,9 +58,7 @@ class DagBuildTest {
                 new DataTest("marts.m3", "finds_rows", "select * from intermediate.i2 where n > 900"),
                 new DataTest("staging.fan7", "has_80", "select 1 from staging.fan7 having count(*) <> 80"));
         try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
-            for (String schema : List.of("staging", "intermediate", "marts")) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
+            layers(st);
             DagBuild.Outcome out = DagBuild.run(c, order, tests, Map.of(), 4);
             try (ResultSet rs = st.executeQuery("select n from marts.m3")) {
                 rs.next();
@@ -84,9 +88,7 @@ class DagBuildTest {
                 new DataTest("marts.v1", "under_90", "select * from marts.v1 where n >= 90"),
                 new DataTest("marts.v2", "fifty", "select * from marts.v2 where evens <> 50"));
         try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
-            for (String schema : List.of("staging", "intermediate", "marts")) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
+            layers(st);
             DagBuild.Outcome out = DagBuild.run(c, order, tests, views, 3);
             assertArrayEquals(new long[] {5, 0}, out.failing()); // 90, 92, 94, 96, 98
             try (ResultSet rs = st.executeQuery("select count(*) from duckdb_databases() where database_name = '"
@@ -120,9 +122,7 @@ class DagBuildTest {
                 new DataTest("marts.nested", "under_98", "select * from marts.nested where n >= 98"),
                 new DataTest("marts.nested", "pair_from_99", "select * from marts.nested where pair[2] > 99"));
         try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
-            for (String schema : List.of("staging", "intermediate", "marts")) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
+            layers(st);
             assertArrayEquals(new long[] {2, 1}, DagBuild.run(c, order, tests, views, 3).failing());
             ViewCopies copies = ViewCopies.readBy(tests, views);
             ViewCopies.attach(c);
@@ -143,9 +143,7 @@ class DagBuildTest {
                 model("intermediate", "broken", "select n from staging.ok join staging.not_there using (n)"),
                 model("marts", "after", "select * from intermediate.broken"));
         try (Connection c = DuckDb.file(root.resolve("w.duckdb")); Statement st = c.createStatement()) {
-            for (String schema : List.of("staging", "intermediate", "marts")) {
-                st.execute("CREATE SCHEMA " + schema);
-            }
+            layers(st);
             SQLException e = assertThrows(SQLException.class, () -> DagBuild.run(c, order, List.of(), Map.of(), 3));
             assertTrue(e.getMessage().startsWith("sql/intermediate/broken.sql: "), e.getMessage());
             try (ResultSet rs = st.executeQuery("select count(*) from duckdb_tables() where table_name = 'after'")) {
@@ -170,9 +168,7 @@ class DagBuildTest {
     }
 
     private static void words(Statement st) throws SQLException {
-        for (String schema : List.of("staging", "intermediate", "marts")) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
+        layers(st);
         st.execute("CREATE TABLE staging.words AS SELECT range AS n, "
                 + "md5(range::varchar) || md5((range + 1)::varchar) AS s FROM range(600000)");
         st.execute("SET threads = 2");
